@@ -1,0 +1,57 @@
+//! Stage 3: the rules an auditor would apply, over the resolved model.
+//!
+//! One rule per file in `rules/`, named after the code it reports; its documentation is
+//! `docs/rules/<code>.md` (`isms explain`). Rules only read the model: they never
+//! re-report what lowering and resolution already reported (an unresolved name is skipped,
+//! not flagged again).
+
+mod rules;
+
+use chrono::NaiveDate;
+
+use crate::diagnostics::Sink;
+use crate::model::graph::{EdgeKind, Node, Trace};
+use crate::model::methodology::{assess, Assessment};
+use crate::model::Model;
+use crate::source::{FileId, Span};
+
+/// What every rule can look at.
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub trace: &'a Trace,
+    pub today: NaiveDate,
+    /// Score and levels of each risk (by index), when the methodology allows them.
+    pub assessments: Vec<Option<Assessment>>,
+    /// Where diagnostics about the project as a whole point: the start of its first file.
+    pub project_start: Span,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(model: &'a Model, trace: &'a Trace, today: NaiveDate) -> Self {
+        let assessments = model
+            .risks
+            .iter()
+            .map(|r| model.methodology().and_then(|m| assess(r, m)))
+            .collect();
+        Context {
+            model,
+            trace,
+            today,
+            assessments,
+            project_start: Span::new(FileId(0), 0, 0),
+        }
+    }
+
+    /// Whether a control slot is applicable: a risk treatment or a requirement names it.
+    pub fn is_applicable(&self, slot: usize) -> bool {
+        !self.trace.sources(Node::Control(slot), EdgeKind::TreatedBy).is_empty()
+            || !self.trace.sources(Node::Control(slot), EdgeKind::Requires).is_empty()
+    }
+}
+
+/// Run every rule.
+pub fn run(cx: &Context<'_>, sink: &mut Sink) {
+    for rule in rules::ALL {
+        rule(cx, sink);
+    }
+}

@@ -1,0 +1,25 @@
+//! control/no-evidence: an `implemented` control should point at its evidence — the
+//! first thing an auditor asks for.
+
+use crate::check::Context;
+use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Status;
+
+pub fn check(cx: &Context<'_>, sink: &mut Sink) {
+    for c in &cx.model.controls {
+        let (Some(Status::Implemented), Some(span)) = (c.status, c.status_span) else {
+            continue;
+        };
+        if c.common.lacks("evidence") {
+            sink.push(
+                Diagnostic::new(
+                    Code::ControlNoEvidence,
+                    span,
+                    format!("control `{}` is implemented but names no evidence", c.id.text),
+                )
+                .with_label("no `evidence`")
+                .with_help("add `evidence \"…\"` naming the record an auditor can inspect"),
+            );
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The registry of rules run by `check::run`, in the order of spec §4.
+
+use super::Context;
+use crate::diagnostics::Sink;
+
+mod asset_dependency_cycle;
+mod asset_missing_owner;
+mod asset_unassessed;
+mod control_excluded_but_required;
+mod control_missing_owner;
+mod control_missing_status;
+mod control_no_evidence;
+mod control_undocumented;
+mod control_unjustified;
+mod methodology_levels;
+mod methodology_scale_gap;
+mod policy_missing_owner;
+mod policy_parent_cycle;
+mod policy_review_overdue;
+mod policy_unapproved;
+mod project_missing;
+mod risk_acceptance_required;
+mod risk_missing_owner;
+mod risk_missing_treatment;
+mod risk_no_assets;
+mod risk_no_controls;
+mod risk_residual_exceeds_inherent;
+mod risk_review_overdue;
+mod risk_treatment_overdue;
+mod role_unassigned;
+mod soa_exclusion_without_reason;
+mod soa_unaddressed;
+mod value_out_of_scale;
+
+pub type Rule = fn(&Context<'_>, &mut Sink);
+
+pub const ALL: &[Rule] = &[
+    project_missing::check,
+    methodology_scale_gap::check,
+    methodology_levels::check,
+    value_out_of_scale::check,
+    risk_missing_owner::check,
+    risk_missing_treatment::check,
+    risk_no_controls::check,
+    risk_residual_exceeds_inherent::check,
+    risk_acceptance_required::check,
+    risk_no_assets::check,
+    risk_review_overdue::check,
+    risk_treatment_overdue::check,
+    control_unjustified::check,
+    control_excluded_but_required::check,
+    control_undocumented::check,
+    control_missing_owner::check,
+    control_missing_status::check,
+    control_no_evidence::check,
+    soa_unaddressed::check,
+    soa_exclusion_without_reason::check,
+    asset_missing_owner::check,
+    asset_unassessed::check,
+    asset_dependency_cycle::check,
+    policy_missing_owner::check,
+    policy_unapproved::check,
+    policy_review_overdue::check,
+    policy_parent_cycle::check,
+    role_unassigned::check,
+];

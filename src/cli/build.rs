@@ -1,0 +1,73 @@
+//! `isms build [PATH] --out DIR [--format json] [--today DATE]`
+
+use std::path::PathBuf;
+
+use miette::{miette, Result};
+
+use super::{project, today, use_color, Outcome};
+use isms::diagnostics::render;
+use isms::diagnostics::Summary;
+use isms::emit::{self, Format};
+use isms::{compile, Options};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The project directory or file (default: the current directory).
+    path: Option<PathBuf>,
+    /// The directory to write the documents into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Comma-separated formats to write (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+    format: Vec<String>,
+    /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let today = today(args.today.as_deref())?;
+    let formats = formats(&args.format)?;
+    let path = args.path.unwrap_or_else(|| PathBuf::from("."));
+    let p = project::load(&path, None)?;
+    let c = compile(p.inputs, &Options { today });
+    if c.has_errors() {
+        // Documents from a model with errors would mislead an auditor: show why, write
+        // nothing.
+        print!("{}", render::human(&c.sources, &c.diagnostics, use_color()));
+        let summary = Summary::of(&c.diagnostics);
+        eprintln!(
+            "error: no documents written: {}",
+            render::summary_line(summary, c.project_files)
+        );
+        return Ok(Outcome::Problems);
+    }
+    let docs = emit::documents(&c, &formats);
+    let written = emit::writer::write_all(&args.out, &docs)
+        .map_err(|e| miette!("cannot write documents into `{}`: {e}", args.out.display()))?;
+    for path in written {
+        println!("wrote {}", path.display());
+    }
+    Ok(Outcome::Clean)
+}
+
+fn formats(requested: &[String]) -> Result<Vec<Format>> {
+    if requested.is_empty() {
+        return Ok(Format::ALL.iter().map(|(_, f)| *f).collect());
+    }
+    let mut out = Vec::new();
+    for name in requested {
+        let name = name.trim();
+        let format = Format::parse(name).ok_or_else(|| {
+            let known: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
+            miette!(
+                help = format!("this version writes: {}", known.join(", ")),
+                "unknown document format `{name}`"
+            )
+        })?;
+        if !out.contains(&format) {
+            out.push(format);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,78 @@
+//! Argument parsing and the commands. Everything that touches the disk or the terminal
+//! lives here, outside the compiler library.
+
+mod build;
+mod check;
+mod explain;
+mod project;
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "isms",
+    version,
+    about = "Compiler and linter for ISO/IEC 27001:2022 information security management systems",
+    long_about = "Compiler and linter for ISO/IEC 27001:2022 information security management \
+                  systems kept as `.isms` files: checks the model as an auditor would and \
+                  builds the Statement of Applicability."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a project (a directory of `.isms` files, or one file) and report problems.
+    Check(check::Args),
+    /// Build the auditor documents (Statement of Applicability, …) into a directory.
+    Build(build::Args),
+    /// Explain a diagnostic code, or list all codes.
+    Explain(explain::Args),
+}
+
+/// How the command ended, as the process exit status.
+pub enum Outcome {
+    Clean,
+    Problems,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Explain(args) => explain::run(args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(report) => {
+            eprintln!("{report:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--today YYYY-MM-DD`, or the system date.
+pub fn today(arg: Option<&str>) -> miette::Result<NaiveDate> {
+    match arg {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            miette::miette!(
+                help = "write the date as YYYY-MM-DD, for example `--today 2026-11-23`",
+                "`{text}` is not a valid date for --today"
+            )
+        }),
+    }
+}
+
+/// Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,81 @@
+//! Finding and reading a project's files: every `*.isms` below the root, in path order,
+//! skipping hidden directories and `target/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use miette::{miette, Result};
+
+use isms::Input;
+
+pub struct Project {
+    pub inputs: Vec<Input>,
+}
+
+/// Load the project at `path`. File names are relative to the project root, behind
+/// `prefix` when several projects are checked at once.
+pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
+    let meta = fs::metadata(path).map_err(|e| {
+        miette!(
+            help = "pass a directory holding `.isms` files, or one `.isms` file",
+            "cannot read `{}`: {e}",
+            path.display()
+        )
+    })?;
+    let files: Vec<(String, PathBuf)> = if meta.is_file() {
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        vec![(name, path.to_path_buf())]
+    } else {
+        find(path)?
+    };
+    if files.is_empty() {
+        return Err(miette!(
+            help = "an ISMS project is a directory of `.isms` files; create one, e.g. `isms.isms`",
+            "no `.isms` files under `{}`",
+            path.display()
+        ));
+    }
+    let mut inputs = Vec::with_capacity(files.len());
+    for (name, file) in files {
+        let bytes = fs::read(&file)
+            .map_err(|e| miette!("cannot read `{}`: {e}", file.display()))?;
+        let name = match prefix {
+            Some(p) => format!("{}/{name}", p.trim_end_matches('/')),
+            None => name,
+        };
+        inputs.push(Input::new(name, bytes));
+    }
+    Ok(Project { inputs })
+}
+
+fn find(root: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let walker = ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .hidden(true)
+        .filter_entry(|e| {
+            !(e.depth() > 0
+                && e.file_type().is_some_and(|t| t.is_dir())
+                && e.file_name() == "target")
+        })
+        .build();
+    let mut files = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|e| miette!("cannot walk `{}`: {e}", root.display()))?;
+        let path = entry.path();
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if !is_file || path.extension().is_none_or(|x| x != "isms") {
+            continue;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push((name, path.to_path_buf()));
+    }
+    files.sort();
+    Ok(files)
+}

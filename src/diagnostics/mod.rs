@@ -1,0 +1,172 @@
+//! The one diagnostic model, shared by every stage and rendered by several front ends
+//! (terminal, JSON, and later SARIF and the language server).
+
+mod codes;
+pub mod render;
+
+pub use codes::{Code, RuleDoc};
+
+use crate::source::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A secondary place that explains the diagnostic (the first of two declarations).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// Lower-case, one sentence, identifiers in backticks, no final period.
+    pub message: String,
+    pub span: Span,
+    /// What is wrong right at `span`.
+    pub label: Option<String>,
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            span,
+            label: None,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Where stages put what they find.
+#[derive(Debug, Default)]
+pub struct Sink {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    pub fn len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// Counts for the summary line and the exit status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        let mut s = Summary::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => {}
+            }
+        }
+        s
+    }
+}
+
+/// "did you mean `x`?" — the candidate closest to `wrong`, if any is close enough.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    let mut best: Option<(&str, f64)> = None;
+    for c in candidates {
+        if c == wrong {
+            continue;
+        }
+        let distance = strsim::levenshtein(&wrong_lower, &c.to_lowercase());
+        let longest = wrong.chars().count().max(c.chars().count()).max(1);
+        // Accept up to a third of the characters changed (at least one), or a shared prefix.
+        let close = distance * 3 <= longest.max(3)
+            || (wrong.len() >= 3 && c.to_lowercase().starts_with(&wrong_lower));
+        if !close {
+            continue;
+        }
+        // Ties go to the candidate of the same length, then to the most similar prefix.
+        let length_gap = wrong.chars().count().abs_diff(c.chars().count()) as f64;
+        let score = distance as f64 + 0.1 * length_gap
+            - strsim::jaro_winkler(&wrong_lower, &c.to_lowercase());
+        if best.is_none_or(|(_, s)| score < s) {
+            best = Some((c, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggestions() {
+        let statuses = ["implemented", "partial", "planned", "not-implemented"];
+        assert_eq!(closest("implemnted", statuses), Some("implemented"));
+        assert_eq!(closest("ownr", ["owner", "kind"]), Some("owner"));
+        assert_eq!(closest("cisoo", ["ciso", "alice"]), Some("ciso"));
+        assert_eq!(closest("zzzzzz", ["owner", "kind"]), None);
+        assert_eq!(closest("A.5.38", ["A.5.37", "A.5.3", "A.8.1"]), Some("A.5.37"));
+    }
+}

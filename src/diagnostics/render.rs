@@ -1,0 +1,180 @@
+//! Renderers of the one diagnostic model: terminal text (codespan-reporting) and JSON.
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::term;
+use serde::Serialize;
+
+use super::{Diagnostic, Severity, Summary};
+use crate::source::{SourceMap, Span};
+
+/// Terminal rendering, with ANSI colours when `color` is set.
+pub fn human(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> String {
+    let mut buffer = if color {
+        term::termcolor::Buffer::ansi()
+    } else {
+        term::termcolor::Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for d in diagnostics {
+        // A diagnostic that cannot be rendered with its source (it cannot happen for spans
+        // the compiler made) still reaches the user as a plain line.
+        if term::emit_to_write_style(&mut buffer, &config, sources, &to_codespan(d)).is_err() {
+            let line = format!(
+                "{}[{}]: {}\n",
+                d.severity.as_str(),
+                d.code.as_str(),
+                d.message
+            );
+            let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
+    let severity = match d.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Info => cs::Severity::Note,
+    };
+    let mut labels = vec![cs::Label::primary(d.span.file, d.span.range())
+        .with_message(d.label.clone().unwrap_or_default())];
+    labels.extend(
+        d.labels
+            .iter()
+            .map(|l| cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)),
+    );
+    let notes = d
+        .help
+        .iter()
+        .map(|h| format!("help: {h}"))
+        .chain(std::iter::once(format!(
+            "see: isms explain {}",
+            d.code.as_str()
+        )))
+        .collect();
+    cs::Diagnostic::new(severity)
+        .with_code(d.code.as_str())
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// The summary line that ends the human report.
+pub fn summary_line(summary: Summary, files: usize) -> String {
+    let files = plural(files, "file");
+    match (summary.errors, summary.warnings) {
+        (0, 0) => format!("no problems found in {files}"),
+        (e, 0) => format!("{} in {files}", plural(e, "error")),
+        (0, w) => format!("{} in {files}", plural(w, "warning")),
+        (e, w) => format!("{} and {} in {files}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonReport {
+    pub diagnostics: Vec<JsonDiagnostic>,
+    pub summary: Summary,
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub help: Option<String>,
+    pub labels: Vec<JsonLabel>,
+}
+
+#[derive(Serialize)]
+pub struct JsonLabel {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+}
+
+struct Position {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn position(sources: &SourceMap, span: Span) -> Position {
+    let Some(file) = sources.get(span.file) else {
+        return Position {
+            file: String::new(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        };
+    };
+    let (line, column) = file.line_column(span.start);
+    let (end_line, end_column) = file.line_column(span.end);
+    Position {
+        file: file.name.clone(),
+        line,
+        column,
+        end_line,
+        end_column,
+    }
+}
+
+/// The JSON report of spec §5 for the given diagnostics.
+pub fn json_report(sources: &SourceMap, diagnostics: &[Diagnostic]) -> JsonReport {
+    let summary = Summary::of(diagnostics);
+    let diagnostics = diagnostics
+        .iter()
+        .map(|d| {
+            let p = position(sources, d.span);
+            JsonDiagnostic {
+                code: d.code.as_str(),
+                severity: d.severity,
+                message: d.message.clone(),
+                file: p.file,
+                line: p.line,
+                column: p.column,
+                end_line: p.end_line,
+                end_column: p.end_column,
+                help: d.help.clone(),
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let p = position(sources, l.span);
+                        JsonLabel {
+                            file: p.file,
+                            line: p.line,
+                            column: p.column,
+                            end_line: p.end_line,
+                            end_column: p.end_column,
+                            message: l.message.clone(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    JsonReport {
+        diagnostics,
+        summary,
+    }
+}

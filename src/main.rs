@@ -1,0 +1,10 @@
+//! The `isms` command line. Exit status: 0 clean, 1 problems reported, 2 the command could
+//! not run (its own errors are miette reports on stderr).
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::main()
+}

@@ -1,0 +1,234 @@
+//! The traceability graph: asset → risk → control ← requirement / policy, plus policy
+//! parents and asset dependencies. Nodes are indices; the data stays in the model.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::Direction;
+
+use super::Model;
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Node {
+    Asset(usize),
+    Risk(usize),
+    /// Index into `Model::slots`.
+    Control(usize),
+    Requirement(usize),
+    Policy(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// asset → risk: the risk names the asset.
+    AssessedBy,
+    /// risk → control: the risk's treatment names the control.
+    TreatedBy,
+    /// requirement → control.
+    Requires,
+    /// policy → control.
+    Implements,
+    /// policy → its parent policy.
+    Parent,
+    /// asset → the asset it depends on.
+    DependsOn,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    /// The reference that made the edge.
+    pub span: Span,
+}
+
+#[derive(Debug, Default)]
+pub struct Trace {
+    pub graph: DiGraph<Node, Edge>,
+    nodes: HashMap<Node, NodeIndex>,
+}
+
+impl Trace {
+    pub fn build(m: &Model) -> Trace {
+        let mut t = Trace::default();
+        let by_name = |kind, name: &str| m.index.get(kind, name);
+        use super::Kind;
+        for (i, a) in m.assets.iter().enumerate() {
+            t.node(Node::Asset(i));
+            for r in &a.depends_on {
+                if let Some(j) = by_name(Kind::Asset, &r.name) {
+                    t.edge(Node::Asset(i), Node::Asset(j), EdgeKind::DependsOn, r.span);
+                }
+            }
+        }
+        for (i, risk) in m.risks.iter().enumerate() {
+            t.node(Node::Risk(i));
+            for r in &risk.assets {
+                if let Some(j) = by_name(Kind::Asset, &r.name) {
+                    t.edge(Node::Asset(j), Node::Risk(i), EdgeKind::AssessedBy, r.span);
+                }
+            }
+            for r in risk.treatment.iter().flat_map(|t| &t.controls) {
+                if let Some(j) = m.slot_index(&r.name) {
+                    t.edge(Node::Risk(i), Node::Control(j), EdgeKind::TreatedBy, r.span);
+                }
+            }
+        }
+        for (i, req) in m.requirements.iter().enumerate() {
+            t.node(Node::Requirement(i));
+            for r in &req.controls {
+                if let Some(j) = m.slot_index(&r.name) {
+                    t.edge(Node::Requirement(i), Node::Control(j), EdgeKind::Requires, r.span);
+                }
+            }
+        }
+        for (i, p) in m.policies.iter().enumerate() {
+            t.node(Node::Policy(i));
+            for r in &p.implements {
+                if let Some(j) = m.slot_index(&r.name) {
+                    t.edge(Node::Policy(i), Node::Control(j), EdgeKind::Implements, r.span);
+                }
+            }
+            if let Some(r) = &p.parent {
+                if let Some(j) = by_name(Kind::Policy, &r.name) {
+                    t.edge(Node::Policy(i), Node::Policy(j), EdgeKind::Parent, r.span);
+                }
+            }
+        }
+        for i in 0..m.slots.len() {
+            t.node(Node::Control(i));
+        }
+        t
+    }
+
+    fn node(&mut self, n: Node) -> NodeIndex {
+        if let Some(&ix) = self.nodes.get(&n) {
+            return ix;
+        }
+        let ix = self.graph.add_node(n);
+        self.nodes.insert(n, ix);
+        ix
+    }
+
+    fn edge(&mut self, from: Node, to: Node, kind: EdgeKind, span: Span) {
+        let (a, b) = (self.node(from), self.node(to));
+        self.graph.add_edge(a, b, Edge { kind, span });
+    }
+
+    /// The nodes with an edge of `kind` into `to`, in model order, each once.
+    pub fn sources(&self, to: Node, kind: EdgeKind) -> Vec<Node> {
+        let Some(&ix) = self.nodes.get(&to) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Node> = self
+            .graph
+            .edges_directed(ix, Direction::Incoming)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| self.graph[e.source()])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The nodes `from` has an edge of `kind` to, in model order, each once.
+    pub fn targets(&self, from: Node, kind: EdgeKind) -> Vec<Node> {
+        let Some(&ix) = self.nodes.get(&from) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Node> = self
+            .graph
+            .edges(ix)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| self.graph[e.target()])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The edges of `kind` into `to`, in source order (for pointing at references).
+    pub fn incoming(&self, to: Node, kind: EdgeKind) -> Vec<(Node, Span)> {
+        let Some(&ix) = self.nodes.get(&to) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(Node, Span)> = self
+            .graph
+            .edges_directed(ix, Direction::Incoming)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| (self.graph[e.source()], e.weight().span))
+            .collect();
+        out.sort_by_key(|(_, s)| *s);
+        out
+    }
+
+    /// The cycles made by edges of `kind`: one per strongly connected component, as the
+    /// list of (node, span of the reference leading to the next node), starting at the
+    /// smallest node and ending where it started.
+    pub fn cycles(&self, kind: EdgeKind) -> Vec<Vec<(Node, Span)>> {
+        let filtered = EdgeFiltered::from_fn(&self.graph, |e| e.weight().kind == kind);
+        let mut cycles = Vec::new();
+        for scc in petgraph::algo::tarjan_scc(&filtered) {
+            let members: HashSet<NodeIndex> = scc.iter().copied().collect();
+            let Some(&start) = scc.iter().min_by_key(|ix| self.graph[**ix]) else {
+                continue;
+            };
+            let self_loop = self
+                .graph
+                .edges(start)
+                .any(|e| e.weight().kind == kind && e.target() == start);
+            if scc.len() < 2 && !self_loop {
+                continue;
+            }
+            if let Some(cycle) = self.cycle_through(start, kind, &members) {
+                cycles.push(cycle);
+            }
+        }
+        cycles.sort();
+        cycles
+    }
+
+    /// A shortest cycle from `start` back to itself inside `members` (breadth-first).
+    fn cycle_through(
+        &self,
+        start: NodeIndex,
+        kind: EdgeKind,
+        members: &HashSet<NodeIndex>,
+    ) -> Option<Vec<(Node, Span)>> {
+        let mut came_from: HashMap<NodeIndex, (NodeIndex, Span)> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(at) = queue.pop_front() {
+            let mut edges: Vec<_> = self
+                .graph
+                .edges(at)
+                .filter(|e| e.weight().kind == kind && members.contains(&e.target()))
+                .collect();
+            edges.sort_by_key(|e| self.graph[e.target()]);
+            for e in edges {
+                let next = e.target();
+                if came_from.contains_key(&next) {
+                    continue;
+                }
+                came_from.insert(next, (at, e.weight().span));
+                if next == start {
+                    // Walk back from start to start.
+                    let mut path = Vec::new();
+                    let mut cur = start;
+                    loop {
+                        let (prev, span) = *came_from.get(&cur)?;
+                        path.push((self.graph[prev], span));
+                        cur = prev;
+                        if cur == start {
+                            break;
+                        }
+                    }
+                    path.reverse();
+                    return Some(path);
+                }
+                queue.push_back(next);
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,169 @@
+//! Reading a block's fields against the schema of its declaration: unknown, duplicate and
+//! missing fields are reported here, once, for every kind of declaration.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::source::Span;
+use crate::syntax::{Block, Field};
+
+/// Whether a field must be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Optional,
+    /// Missing is `field/missing`.
+    Required,
+    /// Missing is reported by the field's own rule (`risk/missing-owner`, …).
+    ByRule,
+}
+
+/// One field of a declaration's schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub name: &'static str,
+    pub need: Need,
+    pub repeatable: bool,
+    /// What to write, for the help of `field/missing` ("likelihood <1..N>").
+    pub hint: &'static str,
+}
+
+pub const fn optional(name: &'static str) -> Spec {
+    Spec {
+        name,
+        need: Need::Optional,
+        repeatable: false,
+        hint: "",
+    }
+}
+
+pub const fn required(name: &'static str, hint: &'static str) -> Spec {
+    Spec {
+        name,
+        need: Need::Required,
+        repeatable: false,
+        hint,
+    }
+}
+
+pub const fn by_rule(name: &'static str) -> Spec {
+    Spec {
+        name,
+        need: Need::ByRule,
+        repeatable: false,
+        hint: "",
+    }
+}
+
+pub const fn repeatable(name: &'static str) -> Spec {
+    Spec {
+        name,
+        need: Need::Optional,
+        repeatable: true,
+        hint: "",
+    }
+}
+
+/// The fields of one block, checked against a schema.
+pub struct Fields<'a> {
+    by_name: BTreeMap<&'static str, Vec<&'a Field>>,
+    pub present: BTreeSet<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// Check `block` against `schema`, reporting unknown, duplicate and missing fields.
+    /// `what` names the declaration in messages ("risk `R-1`"); `anchor` is where a
+    /// missing field is reported (the declaration's name).
+    pub fn read(
+        sink: &mut Sink,
+        block: Option<&'a Block>,
+        schema: &'static [Spec],
+        what: &str,
+        anchor: Span,
+    ) -> Self {
+        let broken = block.is_some_and(|b| b.broken);
+        let mut by_name: BTreeMap<&'static str, Vec<&'a Field>> = BTreeMap::new();
+        let fields = block.map_or(&[][..], |b| b.fields.as_slice());
+        for field in fields {
+            let name = field.name.text.as_str();
+            let Some(spec) = schema.iter().find(|s| s.name == name) else {
+                let mut d = Diagnostic::new(
+                    Code::FieldUnknown,
+                    field.name.span,
+                    format!("unknown field `{name}` in {what}"),
+                )
+                .with_label("not a field here");
+                d = match closest(name, schema.iter().map(|s| s.name)) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    None => d.with_help(format!(
+                        "the fields here are {}",
+                        list(schema.iter().map(|s| s.name))
+                    )),
+                };
+                sink.push(d);
+                continue;
+            };
+            let seen = by_name.entry(spec.name).or_default();
+            if let (false, Some(first)) = (spec.repeatable, seen.first()) {
+                sink.push(
+                    Diagnostic::new(
+                        Code::FieldDuplicate,
+                        field.name.span,
+                        format!("field `{name}` is given twice in {what}"),
+                    )
+                    .with_label("given again here")
+                    .with_secondary(first.name.span, "first given here")
+                    .with_help("keep one of them"),
+                );
+                continue;
+            }
+            seen.push(field);
+        }
+        let present: BTreeSet<&'static str> = by_name.keys().copied().collect();
+        // A declaration whose block did not parse may hold the field on a broken line.
+        if !broken {
+            for spec in schema.iter().filter(|s| s.need == Need::Required) {
+                if !present.contains(spec.name) {
+                    sink.push(
+                        Diagnostic::new(
+                            Code::FieldMissing,
+                            anchor,
+                            format!("{what} has no `{}`", spec.name),
+                        )
+                        .with_label(format!("`{}` is required", spec.name))
+                        .with_help(format!("add `{}`", spec.hint)),
+                    );
+                }
+            }
+        }
+        Fields { by_name, present }
+    }
+
+    /// The field if written and readable.
+    pub fn get(&self, name: &str) -> Option<&'a Field> {
+        self.by_name
+            .get(name)
+            .and_then(|f| f.first())
+            .copied()
+            .filter(|f| !f.broken)
+    }
+
+    /// Every readable occurrence of a repeatable field.
+    pub fn all(&self, name: &str) -> impl Iterator<Item = &'a Field> + '_ {
+        self.by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|f| !f.broken)
+    }
+}
+
+/// "`a`, `b` and `c`"
+pub fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
+    let items: Vec<String> = items.into_iter().map(|i| format!("`{i}`")).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,148 @@
+//! methodology: the risk criteria of clause 6.1.2 a) — scales, levels, acceptance.
+
+use super::fields::{optional, required, Fields, Spec};
+use super::{common, no_extra_args, read};
+use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::items::*;
+use crate::model::values::Name;
+use crate::model::Model;
+use crate::syntax::{Decl, Field, ValueKind};
+
+const METHODOLOGY: &[Spec] = &[
+    required("likelihood", "likelihood { 1 \"Rare\" … }"),
+    required("impact", "impact { 1 \"Negligible\" … }"),
+    required("levels", "levels { low 1..4 … }"),
+    required("accept", "accept <level>"),
+    optional("review"),
+];
+
+pub fn methodology(decl: &Decl, model: &mut Model, sink: &mut Sink) {
+    no_extra_args(sink, decl, 0);
+    let f = Fields::read(
+        sink,
+        decl.block.as_ref(),
+        METHODOLOGY,
+        "the methodology",
+        decl.keyword.span,
+    );
+    let likelihood = f.get("likelihood").map(|x| scale(sink, x));
+    let impact = f.get("impact").map(|x| scale(sink, x));
+    let (levels, levels_span) = match f.get("levels") {
+        Some(x) => (levels(sink, x), Some(x.name.span)),
+        None => (Vec::new(), None),
+    };
+    let accept = f
+        .get("accept")
+        .and_then(|x| read::reference(sink, x, "a level name"));
+    let review = f.get("review").and_then(|x| read::every(sink, x));
+    model.methodologies.push(Methodology {
+        keyword: decl.keyword.span,
+        likelihood,
+        impact,
+        levels,
+        levels_span,
+        accept,
+        review,
+        common: common(decl, f.present),
+    });
+}
+
+fn block_expected(sink: &mut Sink, field: &Field, example: &str) {
+    sink.push(
+        Diagnostic::new(
+            Code::ValueInvalid,
+            field.name.span,
+            format!("`{}` takes a block", field.name.text),
+        )
+        .with_label("expected `{ … }`")
+        .with_help(format!("write `{} {{ {example} }}`", field.name.text)),
+    );
+}
+
+/// `likelihood { 1 "Rare" 2 "Unlikely" … }`: the gaps are `methodology/scale-gap`, a
+/// rule of its own; here only each line's shape is read.
+fn scale(sink: &mut Sink, field: &Field) -> Scale {
+    let mut entries = Vec::new();
+    let Some(block) = &field.block else {
+        block_expected(sink, field, "1 \"Rare\" …");
+        return Scale {
+            span: field.name.span,
+            entries,
+        };
+    };
+    for line in block.fields.iter().filter(|l| !l.broken) {
+        let Ok(value) = line.name.text.parse::<i64>() else {
+            sink.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    line.name.span,
+                    format!("a `{}` scale value must be a number", field.name.text),
+                )
+                .with_label("expected a number")
+                .with_help("write one value per line: `1 \"Rare\"`"),
+            );
+            continue;
+        };
+        let label = match line.args.as_slice() {
+            [] => None,
+            [arg] => arg
+                .single()
+                .and_then(|v| read::value_string(sink, v, &line.name.text)),
+            _ => {
+                sink.push(
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        line.span,
+                        "a scale value takes one label",
+                    )
+                    .with_label("expected `N \"Label\"`"),
+                );
+                None
+            }
+        };
+        entries.push(ScaleEntry {
+            value,
+            label,
+            span: line.name.span,
+        });
+    }
+    Scale {
+        span: field.name.span,
+        entries,
+    }
+}
+
+/// `levels { low 1..4  medium 5..9 … }`
+fn levels(sink: &mut Sink, field: &Field) -> Vec<Level> {
+    let mut levels = Vec::new();
+    let Some(block) = &field.block else {
+        block_expected(sink, field, "low 1..4 …");
+        return levels;
+    };
+    for line in block.fields.iter().filter(|l| !l.broken) {
+        let range = line.args.first().and_then(|a| a.single()).map(|v| &v.kind);
+        match (range, line.args.len()) {
+            (Some(ValueKind::Range(low, high)), 1) if line.name.text.parse::<i64>().is_err() => {
+                levels.push(Level {
+                    name: Name {
+                        text: line.name.text.clone(),
+                        span: line.name.span,
+                    },
+                    low: *low,
+                    high: *high,
+                    span: line.span,
+                });
+            }
+            _ => sink.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    line.span,
+                    "a level is a name and a score range",
+                )
+                .with_label("expected `<name> <low>..<high>`")
+                .with_help("write `medium 5..9`"),
+            ),
+        }
+    }
+    levels
+}

@@ -1,0 +1,337 @@
+//! Reading typed values out of a field's arguments. A value of the wrong shape is a
+//! `value/invalid` that says what the field takes; the field then reads as absent.
+
+use chrono::NaiveDate;
+
+use super::fields::list;
+use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::model::values::*;
+use crate::source::Span;
+use crate::syntax::{Arg, Field, Value, ValueKind};
+
+fn invalid(sink: &mut Sink, span: Span, field: &str, takes: &str, found: &Value) {
+    sink.push(
+        Diagnostic::new(
+            Code::ValueInvalid,
+            span,
+            format!("`{field}` takes {takes}, found {}", found.kind.describe()),
+        )
+        .with_label(format!("expected {takes}")),
+    );
+}
+
+fn shape(sink: &mut Sink, field: &Field, takes: &str, example: &str) {
+    let span = field
+        .args
+        .first()
+        .map_or(field.name.span, |a| Span::new(a.span.file, a.span.start, field.span.end));
+    let found = match field.args.len() {
+        0 => "nothing".to_string(),
+        1 => "a list".to_string(),
+        n => format!("{n} values"),
+    };
+    sink.push(
+        Diagnostic::new(
+            Code::ValueInvalid,
+            span,
+            format!("`{}` takes {takes}, found {found}", field.name.text),
+        )
+        .with_label(format!("expected {takes}"))
+        .with_help(format!("write `{} {example}`", field.name.text)),
+    );
+}
+
+/// The field's only value, or a `value/invalid`.
+pub fn single<'a>(sink: &mut Sink, field: &'a Field, takes: &str, example: &str) -> Option<&'a Value> {
+    match field.args.as_slice() {
+        [arg] => match arg.single() {
+            Some(v) => Some(v),
+            None => {
+                shape(sink, field, takes, example);
+                None
+            }
+        },
+        _ => {
+            shape(sink, field, takes, example);
+            None
+        }
+    }
+}
+
+pub fn reference(sink: &mut Sink, field: &Field, takes: &str) -> Option<Ref> {
+    let value = single(sink, field, takes, "<name>")?;
+    value_ref(sink, value, &field.name.text, takes)
+}
+
+pub fn value_ref(sink: &mut Sink, value: &Value, field: &str, takes: &str) -> Option<Ref> {
+    match &value.kind {
+        ValueKind::Word(w) => Some(Ref {
+            name: w.clone(),
+            span: value.span,
+        }),
+        _ => {
+            invalid(sink, value.span, field, takes, value);
+            None
+        }
+    }
+}
+
+/// A comma-separated list of names. Items written without commas are still read, with a
+/// `value/invalid` asking for the commas.
+pub fn references(sink: &mut Sink, field: &Field, takes: &str) -> Vec<Ref> {
+    if field.args.is_empty() {
+        shape(sink, field, &format!("a list of names ({takes}, …)"), "a, b");
+        return Vec::new();
+    }
+    if field.args.len() > 1 {
+        let last = field.args.last().map_or(field.span, |a| a.span);
+        let first = field.args.first().map_or(field.span, |a| a.span);
+        sink.push(
+            Diagnostic::new(
+                Code::ValueInvalid,
+                Span::new(first.file, first.start, last.end),
+                format!("items of `{}` must be separated by commas", field.name.text),
+            )
+            .with_label("missing `,`")
+            .with_help(format!("write `{} a, b, c`", field.name.text)),
+        );
+    }
+    field
+        .args
+        .iter()
+        .flat_map(|a| a.values.iter())
+        .filter_map(|v| value_ref(sink, v, &field.name.text, takes))
+        .collect()
+}
+
+pub fn string(sink: &mut Sink, field: &Field) -> Option<String> {
+    let value = single(sink, field, "a string", "\"…\"")?;
+    value_string(sink, value, &field.name.text)
+}
+
+pub fn value_string(sink: &mut Sink, value: &Value, field: &str) -> Option<String> {
+    match &value.kind {
+        ValueKind::Str(s) | ValueKind::Text(s) => Some(s.clone()),
+        _ => {
+            sink.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    value.span,
+                    format!(
+                        "`{field}` takes a string, found {}",
+                        value.kind.describe()
+                    ),
+                )
+                .with_label("expected a string")
+                .with_help("put the text in double quotes"),
+            );
+            None
+        }
+    }
+}
+
+pub fn strings(sink: &mut Sink, field: &Field) -> Vec<String> {
+    field
+        .args
+        .iter()
+        .flat_map(|a| a.values.iter())
+        .filter_map(|v| value_string(sink, v, &field.name.text))
+        .collect()
+}
+
+pub fn int(sink: &mut Sink, field: &Field, example: &str) -> Option<Rated> {
+    let value = single(sink, field, "a number", example)?;
+    value_int(sink, value, &field.name.text)
+}
+
+pub fn value_int(sink: &mut Sink, value: &Value, field: &str) -> Option<Rated> {
+    match value.kind {
+        ValueKind::Int(n) => Some(Rated {
+            value: n,
+            span: value.span,
+        }),
+        _ => {
+            invalid(sink, value.span, field, "a number", value);
+            None
+        }
+    }
+}
+
+pub fn date(sink: &mut Sink, field: &Field) -> Option<Dated> {
+    let value = single(sink, field, "a date", "YYYY-MM-DD")?;
+    value_date(sink, value, &field.name.text)
+}
+
+/// A `YYYY-MM-DD` value that must exist in the calendar.
+pub fn value_date(sink: &mut Sink, value: &Value, field: &str) -> Option<Dated> {
+    let ValueKind::Date(text) = &value.kind else {
+        invalid(sink, value.span, field, "a date (YYYY-MM-DD)", value);
+        return None;
+    };
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) => Some(Dated {
+            date,
+            span: value.span,
+        }),
+        Err(_) => {
+            sink.push(
+                Diagnostic::new(
+                    Code::ValueInvalidDate,
+                    value.span,
+                    format!("`{text}` is not a date in the calendar"),
+                )
+                .with_label("this day does not exist")
+                .with_help(date_help(text)),
+            );
+            None
+        }
+    }
+}
+
+fn date_help(text: &str) -> String {
+    let mut parts = text.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (year, month) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    if !(1..=12).contains(&month) {
+        return "months run from 01 to 12".to_string();
+    }
+    let last = (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(year as i32, month, *d).is_some())
+        .unwrap_or(28);
+    format!("{year:04}-{month:02} has {last} days")
+}
+
+/// A bare word out of a fixed set (`status implemented`), with a did-you-mean.
+pub fn keyword<K: Keyword>(sink: &mut Sink, field: &Field) -> Option<(K, Span)> {
+    let value = single(sink, field, &format!("a {}", K::WHAT), K::ALL[0].0)?;
+    value_keyword(sink, value, &field.name.text)
+}
+
+pub fn value_keyword<K: Keyword>(sink: &mut Sink, value: &Value, field: &str) -> Option<(K, Span)> {
+    let text = match &value.kind {
+        ValueKind::Word(w) => w.as_str(),
+        ValueKind::Str(s) => s.as_str(),
+        _ => {
+            invalid(sink, value.span, field, &format!("a {}", K::WHAT), value);
+            return None;
+        }
+    };
+    if let Some(k) = K::parse(text) {
+        if matches!(value.kind, ValueKind::Word(_)) {
+            return Some((k, value.span));
+        }
+    }
+    let names = K::names();
+    let mut d = Diagnostic::new(
+        Code::ValueInvalid,
+        value.span,
+        format!("`{text}` is not a valid {}", K::WHAT),
+    )
+    .with_label(format!("expected one of {}", list(names.iter().copied())));
+    if let Some(k) = K::parse(text) {
+        d = d.with_help(format!("write it without quotes: `{}`", k.as_str()));
+    } else if let Some(best) = closest(text, names.iter().copied()) {
+        d = d.with_help(format!("did you mean `{best}`?"));
+    }
+    sink.push(d);
+    None
+}
+
+/// `every N days|months|years`
+pub fn every(sink: &mut Sink, field: &Field) -> Option<Every> {
+    let values: Vec<&Value> = field.args.iter().flat_map(|a| a.values.iter()).collect();
+    let bad = |sink: &mut Sink| {
+        let span = field
+            .args
+            .first()
+            .map_or(field.name.span, |a| Span::new(a.span.file, a.span.start, field.span.end));
+        sink.push(
+            Diagnostic::new(
+                Code::ValueInvalid,
+                span,
+                format!("`{}` takes a period such as `every 12 months`", field.name.text),
+            )
+            .with_label("expected `every N days|months|years`")
+            .with_help(format!("write `{} every 12 months`", field.name.text)),
+        );
+    };
+    let [every, n, unit] = values.as_slice() else {
+        bad(sink);
+        return None;
+    };
+    let (ValueKind::Word(e), ValueKind::Int(count), ValueKind::Word(unit_word)) =
+        (&every.kind, &n.kind, &unit.kind)
+    else {
+        bad(sink);
+        return None;
+    };
+    let count = u32::try_from(*count).ok().filter(|n| *n > 0);
+    let period = match (e.as_str(), count, unit_word.as_str()) {
+        ("every", Some(n), "day" | "days") => Period::Days(n),
+        ("every", Some(n), "month" | "months") => Period::Months(n),
+        ("every", Some(n), "year" | "years") => Period::Years(n),
+        _ => {
+            bad(sink);
+            return None;
+        }
+    };
+    Some(Every {
+        period,
+        span: Span::new(every.span.file, every.span.start, unit.span.end),
+    })
+}
+
+/// `P on DATE` (approved_by, accepted_by). The date may be left out, but then the
+/// sign-off cannot be dated in documents.
+pub fn signoff(sink: &mut Sink, field: &Field) -> Option<Signoff> {
+    let values: Vec<&Value> = field.args.iter().flat_map(|a| a.values.iter()).collect();
+    let name = &field.name.text;
+    let bad = |sink: &mut Sink| {
+        sink.push(
+            Diagnostic::new(
+                Code::ValueInvalid,
+                field.args.first().map_or(field.name.span, |a: &Arg| a.span),
+                format!("`{name}` takes a person and a date"),
+            )
+            .with_label("expected `<person> on YYYY-MM-DD`")
+            .with_help(format!("write `{name} alice on 2026-01-15`")),
+        );
+    };
+    let (who, on) = match values.as_slice() {
+        [who] => (who, None),
+        [who, kw, date] if matches!(&kw.kind, ValueKind::Word(w) if w == "on") => {
+            (who, Some(date))
+        }
+        _ => {
+            bad(sink);
+            return None;
+        }
+    };
+    let by = value_ref(sink, who, name, "a person or a role")?;
+    let on = on.and_then(|d| value_date(sink, d, name));
+    Some(Signoff {
+        by,
+        on,
+        span: field.span,
+    })
+}
+
+/// The optional title string after a declaration's name.
+pub fn title(sink: &mut Sink, args: &[Arg], index: usize, keyword: &str) -> Option<String> {
+    let arg = args.get(index)?;
+    match arg.single().map(|v| &v.kind) {
+        Some(ValueKind::Str(s)) => Some(s.clone()),
+        _ => {
+            sink.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    arg.span,
+                    format!("the title of a `{keyword}` must be a string"),
+                )
+                .with_label("expected \"Title\"")
+                .with_help("put the title in double quotes"),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Risk arithmetic: score = likelihood × impact, the level of a score, the residual level,
+//! and whether a level is above the acceptance threshold.
+
+use super::items::{Level, Methodology, Risk};
+use super::values::TreatmentKind;
+
+impl Methodology {
+    /// Whether both scales run 1..N with a label for every value: only then are scores
+    /// and levels meaningful.
+    pub fn scales_are_valid(&self) -> bool {
+        [&self.likelihood, &self.impact].iter().all(|s| {
+            s.as_ref().is_some_and(|s| {
+                !s.entries.is_empty()
+                    && s.entries.iter().all(|e| e.label.is_some())
+                    && (1..=s.max()).all(|v| s.entries.iter().filter(|e| e.value == v).count() == 1)
+                    && s.entries.len() as i64 == s.max()
+            })
+        })
+    }
+
+    /// Every score a risk can have: the products of a likelihood and an impact value.
+    pub fn achievable_scores(&self) -> Vec<i64> {
+        let (Some(l), Some(i)) = (&self.likelihood, &self.impact) else {
+            return Vec::new();
+        };
+        let mut scores: Vec<i64> = l
+            .entries
+            .iter()
+            .flat_map(|a| i.entries.iter().map(move |b| a.value.saturating_mul(b.value)))
+            .collect();
+        scores.sort_unstable();
+        scores.dedup();
+        scores
+    }
+
+    /// Index into `levels` of the level holding `score`.
+    pub fn level_index(&self, score: i64) -> Option<usize> {
+        self.levels
+            .iter()
+            .position(|l| (l.low..=l.high).contains(&score))
+    }
+
+    pub fn level(&self, score: i64) -> Option<&Level> {
+        self.level_index(score).and_then(|i| self.levels.get(i))
+    }
+
+    /// Index of the `accept` level: the highest level an owner may accept alone.
+    pub fn accept_index(&self) -> Option<usize> {
+        let accept = self.accept.as_ref()?;
+        self.levels.iter().position(|l| l.name.text == accept.name)
+    }
+
+    /// Whether `value` is on the scale (`likelihood` or `impact`).
+    pub fn in_scale(&self, impact: bool, value: i64) -> bool {
+        let scale = if impact { &self.impact } else { &self.likelihood };
+        scale
+            .as_ref()
+            .is_some_and(|s| s.entries.iter().any(|e| e.value == value))
+    }
+}
+
+/// A risk's position under the methodology.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assessment {
+    pub score: i64,
+    pub level: Option<usize>,
+    /// `None` when the treatment leaves no residual risk (`avoid`) or there is no treatment.
+    pub residual_score: Option<i64>,
+    pub residual_level: Option<usize>,
+}
+
+/// Score and levels of a risk, when its likelihood and impact are on the scales.
+pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
+    let (l, i) = (risk.likelihood?.value, risk.impact?.value);
+    if !m.in_scale(false, l) || !m.in_scale(true, i) {
+        return None;
+    }
+    let score = l * i;
+    let residual_score = match &risk.treatment {
+        None => None,
+        Some(t) if t.kind == TreatmentKind::Avoid => None,
+        Some(t) => match &t.residual {
+            Some(r) if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) => {
+                Some(r.likelihood.value * r.impact.value)
+            }
+            Some(_) => None,
+            None => Some(score),
+        },
+    };
+    Some(Assessment {
+        score,
+        level: m.level_index(score),
+        residual_score,
+        residual_level: residual_score.and_then(|s| m.level_index(s)),
+    })
+}

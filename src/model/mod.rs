@@ -1,0 +1,97 @@
+//! Stage 2: the typed model of one project — declarations lowered from every file,
+//! references resolved by kind, and the traceability graph.
+
+pub mod graph;
+pub mod items;
+pub mod lower;
+pub mod methodology;
+pub mod resolve;
+pub mod values;
+
+pub use items::*;
+pub use resolve::{ControlSlot, Index, Kind};
+pub use values::*;
+
+/// Everything a project declares, in file path order then source order.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub uses: Vec<Use>,
+    /// Catalogs the project may `use`: its own first, then the shipped ones.
+    pub catalogs: Vec<Catalog>,
+    pub organizations: Vec<Organization>,
+    pub scopes: Vec<Scope>,
+    pub methodologies: Vec<Methodology>,
+    pub roles: Vec<Role>,
+    pub persons: Vec<Person>,
+    pub assets: Vec<Asset>,
+    pub risks: Vec<Risk>,
+    pub controls: Vec<Control>,
+    pub exclusions: Vec<Exclusion>,
+    pub requirements: Vec<Requirement>,
+    pub policies: Vec<Policy>,
+    /// Names → declarations, filled by resolution.
+    pub index: Index,
+    /// Every control the project can name: the entries of used catalogs in catalog order,
+    /// then the project's custom controls in source order. Filled by resolution.
+    pub slots: Vec<ControlSlot>,
+    /// Indices into `catalogs` of the catalogs brought in by `use`.
+    pub used_catalogs: Vec<usize>,
+}
+
+impl Model {
+    pub fn organization(&self) -> Option<&Organization> {
+        self.organizations.first()
+    }
+
+    pub fn scope(&self) -> Option<&Scope> {
+        self.scopes.first()
+    }
+
+    pub fn methodology(&self) -> Option<&Methodology> {
+        self.methodologies.first()
+    }
+
+    /// The slot of a control ID, if the project can name it.
+    pub fn slot(&self, id: &str) -> Option<&ControlSlot> {
+        self.index.get(Kind::Control, id).and_then(|i| self.slots.get(i))
+    }
+
+    pub fn slot_index(&self, id: &str) -> Option<usize> {
+        self.index.get(Kind::Control, id)
+    }
+
+    /// The `control` declaration of a slot.
+    pub fn control_decl(&self, slot: &ControlSlot) -> Option<&Control> {
+        slot.decl.and_then(|i| self.controls.get(i))
+    }
+
+    /// The catalog entry of a slot.
+    pub fn catalog_entry(&self, slot: &ControlSlot) -> Option<(&Catalog, &CatalogEntry)> {
+        let (c, e) = slot.entry?;
+        let catalog = self.catalogs.get(c)?;
+        Some((catalog, catalog.entries.get(e)?))
+    }
+
+    /// Whether `id` is excluded by an `exclude` declaration; the first such exclusion.
+    pub fn exclusion_of(&self, id: &str) -> Option<(&Exclusion, &Ref)> {
+        self.exclusions
+            .iter()
+            .find_map(|e| e.controls.iter().find(|r| r.name == id).map(|r| (e, r)))
+    }
+
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.index.get(Kind::Person, name).and_then(|i| self.persons.get(i))
+    }
+
+    pub fn role(&self, name: &str) -> Option<&Role> {
+        self.index.get(Kind::Role, name).and_then(|i| self.roles.get(i))
+    }
+
+    pub fn risk(&self, name: &str) -> Option<&Risk> {
+        self.index.get(Kind::Risk, name).and_then(|i| self.risks.get(i))
+    }
+
+    pub fn policy(&self, name: &str) -> Option<&Policy> {
+        self.index.get(Kind::Policy, name).and_then(|i| self.policies.get(i))
+    }
+}

@@ -1,0 +1,221 @@
+//! Messages for the grammar's error nodes: what went wrong on the line, and how to fix it.
+
+use super::ast::SyntaxError;
+use crate::source::{FileId, Span};
+
+fn error(span: Span, message: String, label: &str, help: Option<String>) -> SyntaxError {
+    SyntaxError {
+        span,
+        message,
+        label: label.to_string(),
+        help,
+        related: None,
+    }
+}
+
+/// The first token-like piece of `text`, shortened for a message.
+fn first_token(text: &str) -> String {
+    let t = text.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(i, c)| c.is_whitespace() || (i > 0 && matches!(c, '{' | '}' | ',' | '=')))
+        .map_or(t.len(), |(i, _)| i);
+    let token: String = t.get(..end).unwrap_or(t).chars().take(24).collect();
+    if token.is_empty() {
+        t.chars().take(1).collect()
+    } else {
+        token
+    }
+}
+
+/// The span of the first token of `text` starting at `span.start`.
+fn first_token_span(span: Span, text: &str) -> Span {
+    let lead = text.len() - text.trim_start().len();
+    let token = first_token(text);
+    let start = span.start + lead;
+    Span::new(span.file, start, (start + token.len()).min(span.end.max(start)))
+}
+
+fn is_unterminated_string(text: &str) -> bool {
+    let line = text.lines().next().unwrap_or("");
+    line.trim_start().starts_with('"') && {
+        let mut escaped = false;
+        let mut quotes = 0;
+        for c in line.trim_start().chars() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => quotes += 1,
+                _ => escaped = false,
+            }
+        }
+        quotes % 2 == 1
+    }
+}
+
+fn unterminated_string(span: Span) -> SyntaxError {
+    error(
+        span,
+        "unterminated string".to_string(),
+        "this string is never closed",
+        Some(
+            "close it with `\"` on the same line; use `\"\"\"…\"\"\"` for text over several lines"
+                .to_string(),
+        ),
+    )
+}
+
+/// Text after a field's (or declaration's) values that is not a value.
+pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
+    let token = first_token(text);
+    let at = first_token_span(span, text);
+    if is_unterminated_string(text) {
+        return unterminated_string(Span::new(span.file, at.start, span.end));
+    }
+    if token.starts_with('=') || token.starts_with(':') {
+        let sign = &token[..1];
+        let rest = text.trim_start()[1..].trim();
+        let help = if field.is_empty() || rest.is_empty() {
+            format!("remove the `{sign}`")
+        } else {
+            format!("write `{field} {rest}`")
+        };
+        return error(
+            Span::new(span.file, at.start, at.start + 1),
+            format!("unexpected `{sign}` after `{field}`"),
+            "fields take their value without `=` or `:`",
+            Some(help),
+        );
+    }
+    if token.chars().next().is_some_and(|c| c.is_ascii_digit()) && token.contains('.') {
+        return error(
+            at,
+            format!("unexpected `{token}`"),
+            "not a number, date or range",
+            Some(format!(
+                "write versions and other dotted numbers as strings: `\"{token}\"`"
+            )),
+        );
+    }
+    error(
+        at,
+        format!("unexpected `{token}`"),
+        "not a value",
+        Some(
+            "values are names, \"strings\", numbers, dates (YYYY-MM-DD) or ranges (1..4); \
+             separate list items with commas"
+                .to_string(),
+        ),
+    )
+}
+
+/// A line inside a block that does not start with a field name.
+pub fn field_error(span: Span, text: &str) -> SyntaxError {
+    if is_unterminated_string(text) {
+        return unterminated_string(span);
+    }
+    let token = first_token(text);
+    error(
+        first_token_span(span, text),
+        format!("expected a field, found `{token}`"),
+        "not a field name",
+        Some("a field is a name followed by its values, one field per line".to_string()),
+    )
+}
+
+/// A top-level line that cannot start a declaration.
+pub fn error_line(span: Span, text: &str) -> SyntaxError {
+    let token = first_token(text);
+    if token.starts_with('}') {
+        return error(
+            Span::new(span.file, span.start, span.start + 1),
+            "unexpected `}`: no block is open here".to_string(),
+            "this `}` closes nothing",
+            Some("remove it, or look for an extra `}` in the block above".to_string()),
+        );
+    }
+    if is_unterminated_string(text) {
+        return unterminated_string(span);
+    }
+    error(
+        first_token_span(span, text),
+        format!("expected a declaration, found `{token}`"),
+        "not a declaration",
+        Some(
+            "a declaration starts with a keyword such as `risk`, `asset`, `control` or `policy`"
+                .to_string(),
+        ),
+    )
+}
+
+/// A block that ends (at a declaration keyword or the end of the file) without its `}`.
+pub fn missing_brace(open: Span, end: Span) -> SyntaxError {
+    let mut e = error(
+        open,
+        "missing `}` to close this block".to_string(),
+        "this `{` is never closed",
+        Some("add `}` after the block's last field".to_string()),
+    );
+    e.related = Some((end, "the block ends here".to_string()));
+    e
+}
+
+pub fn number_too_large(span: Span) -> SyntaxError {
+    error(
+        span,
+        "number is too large".to_string(),
+        "does not fit in 64 bits",
+        None,
+    )
+}
+
+/// Refuse files whose blocks nest deeper than `max` before pest recurses into them.
+/// Braces inside strings and comments do not count.
+pub fn nesting_too_deep(file: FileId, text: &str, max: usize) -> Option<SyntaxError> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(error(
+                        Span::new(file, i, i + 1),
+                        format!("blocks are nested more than {max} deep"),
+                        "too deeply nested",
+                        Some("this file was not read; close the blocks above".to_string()),
+                    ));
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// pest's own error, for the case the total grammar should make impossible.
+pub fn from_pest<R: std::fmt::Debug>(file: FileId, e: &pest::error::Error<R>) -> SyntaxError {
+    let (start, end) = match e.location {
+        pest::error::InputLocation::Pos(p) => (p, p),
+        pest::error::InputLocation::Span((s, e)) => (s, e),
+    };
+    error(
+        Span::new(file, start, end),
+        "this file could not be parsed".to_string(),
+        "parsing stopped here",
+        None,
+    )
+}

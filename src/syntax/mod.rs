@@ -1,0 +1,9 @@
+//! Stage 1: text → owned syntax tree. Parsing never fails: it returns a tree and errors.
+
+pub mod ast;
+mod errors;
+mod parser;
+mod text;
+
+pub use ast::*;
+pub use parser::parse;
