@@ -45,10 +45,11 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                     shown.join(", ")
                 ),
             )
-            .with_label(format!("unaddressed: {}", open.join(", ")))
-            .with_help(
-                "for each, name it in a risk treatment or requirement, or write `exclude <id> because \"…\"`",
-            ),
+            .with_label("the catalog is used here")
+            .with_help(format!(
+                "decide each of {}: name it in a risk treatment or requirement, or write `exclude <id> because \"…\"`",
+                open.join(", ")
+            )),
         );
     }
 }

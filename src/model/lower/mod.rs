@@ -46,10 +46,12 @@ fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         "use" => {
             if let Some(framework) = header_name(sink, decl, NameForm::Framework) {
                 no_block(sink, decl);
-                model.uses.push(Use {
-                    framework,
-                    span: decl.span,
-                });
+                let span = crate::source::Span::new(
+                    decl.span.file,
+                    decl.keyword.span.start,
+                    framework.span.end,
+                );
+                model.uses.push(Use { framework, span });
             }
         }
         "organization" => people::organization(decl, model, sink),
