@@ -143,7 +143,10 @@ fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
         Ok(text) => (text, None),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(offset))
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(offset),
+            )
         }
     }
 }

@@ -15,7 +15,10 @@ fn today() -> NaiveDate {
 
 /// The code a fixture is named after: `…/rules/risk/missing-owner.isms` → `risk/missing-owner`.
 fn code_of(path: &Path) -> String {
-    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let family = path
         .parent()
         .and_then(|p| p.file_name())

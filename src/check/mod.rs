@@ -44,8 +44,14 @@ impl<'a> Context<'a> {
 
     /// Whether a control slot is applicable: a risk treatment or a requirement names it.
     pub fn is_applicable(&self, slot: usize) -> bool {
-        !self.trace.sources(Node::Control(slot), EdgeKind::TreatedBy).is_empty()
-            || !self.trace.sources(Node::Control(slot), EdgeKind::Requires).is_empty()
+        !self
+            .trace
+            .sources(Node::Control(slot), EdgeKind::TreatedBy)
+            .is_empty()
+            || !self
+                .trace
+                .sources(Node::Control(slot), EdgeKind::Requires)
+                .is_empty()
     }
 }
 

@@ -63,7 +63,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         summary.warnings += s.warnings;
         match args.format {
             Format::Human => human.push_str(&render::human(&c.sources, &c.diagnostics, color)),
-            Format::Json => json.extend(render::json_report(&c.sources, &c.diagnostics).diagnostics),
+            Format::Json => {
+                json.extend(render::json_report(&c.sources, &c.diagnostics).diagnostics)
+            }
         }
     }
     match args.format {
@@ -81,8 +83,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             println!("{text}");
         }
     }
-    let fails = summary.errors > 0
-        || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
+    let fails = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
     let _ = Severity::Error;
-    Ok(if fails { Outcome::Problems } else { Outcome::Clean })
+    Ok(if fails {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
 }

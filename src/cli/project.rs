@@ -22,10 +22,17 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
             path.display()
         )
     })?;
-    let files: Vec<(String, PathBuf)> = if meta.is_file() {
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let single = meta.is_file();
+    let files: Vec<(String, PathBuf)> = if single {
+        // A single file is a project of its own: its name is the path as given when several
+        // projects are checked, otherwise its file name (relative to its directory).
+        let name = match prefix {
+            Some(p) => p.to_string(),
+            None => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        };
         vec![(name, path.to_path_buf())]
     } else {
         find(path)?
@@ -39,11 +46,11 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
     }
     let mut inputs = Vec::with_capacity(files.len());
     for (name, file) in files {
-        let bytes = fs::read(&file)
-            .map_err(|e| miette!("cannot read `{}`: {e}", file.display()))?;
+        let bytes =
+            fs::read(&file).map_err(|e| miette!("cannot read `{}`: {e}", file.display()))?;
         let name = match prefix {
-            Some(p) => format!("{}/{name}", p.trim_end_matches('/')),
-            None => name,
+            Some(p) if !single => format!("{}/{name}", p.trim_end_matches('/')),
+            _ => name,
         };
         inputs.push(Input::new(name, bytes));
     }

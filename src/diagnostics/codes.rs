@@ -135,8 +135,16 @@ mod tests {
                 "{code}: doc must start with its title"
             );
             let severity = format!("Severity: {}", code.default_severity().as_str());
-            assert!(doc.0.contains(&severity), "{code}: doc must say `{severity}`");
-            for section in ["What it checks", "Why ISO 27001 cares", "Example", "How to fix"] {
+            assert!(
+                doc.0.contains(&severity),
+                "{code}: doc must say `{severity}`"
+            );
+            for section in [
+                "What it checks",
+                "Why ISO 27001 cares",
+                "Example",
+                "How to fix",
+            ] {
                 assert!(
                     doc.section(section).is_some_and(|s| !s.is_empty()),
                     "{code}: doc lacks `## {section}`"

@@ -137,7 +137,8 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         if c == wrong {
             continue;
         }
-        let distance = strsim::levenshtein(&wrong_lower, &c.to_lowercase());
+        // Optimal string alignment: a swap of two letters (`rsik`) is one edit.
+        let distance = strsim::osa_distance(&wrong_lower, &c.to_lowercase());
         let longest = wrong.chars().count().max(c.chars().count()).max(1);
         // Accept up to a third of the characters changed (at least one), or a shared prefix.
         let close = distance * 3 <= longest.max(3)
@@ -167,6 +168,10 @@ mod tests {
         assert_eq!(closest("ownr", ["owner", "kind"]), Some("owner"));
         assert_eq!(closest("cisoo", ["ciso", "alice"]), Some("ciso"));
         assert_eq!(closest("zzzzzz", ["owner", "kind"]), None);
-        assert_eq!(closest("A.5.38", ["A.5.37", "A.5.3", "A.8.1"]), Some("A.5.37"));
+        assert_eq!(closest("rsik", ["risk", "role"]), Some("risk"));
+        assert_eq!(
+            closest("A.5.38", ["A.5.37", "A.5.3", "A.8.1"]),
+            Some("A.5.37")
+        );
     }
 }

@@ -67,7 +67,11 @@ pub fn summary_line(summary: Summary, files: usize) -> String {
         (0, 0) => format!("no problems found in {files}"),
         (e, 0) => format!("{} in {files}", plural(e, "error")),
         (0, w) => format!("{} in {files}", plural(w, "warning")),
-        (e, w) => format!("{} and {} in {files}", plural(e, "error"), plural(w, "warning")),
+        (e, w) => format!(
+            "{} and {} in {files}",
+            plural(e, "error"),
+            plural(w, "warning")
+        ),
     }
 }
 

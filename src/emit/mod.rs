@@ -19,7 +19,10 @@ impl Format {
     pub const ALL: &'static [(&'static str, Format)] = &[("json", Format::Json)];
 
     pub fn parse(text: &str) -> Option<Format> {
-        Format::ALL.iter().find(|(t, _)| *t == text).map(|(_, f)| *f)
+        Format::ALL
+            .iter()
+            .find(|(t, _)| *t == text)
+            .map(|(_, f)| *f)
     }
 }
 

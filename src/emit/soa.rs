@@ -55,7 +55,9 @@ impl Soa {
                 .first()
                 .and_then(|&i| m.catalogs.get(i))
                 .map(|cat| cat.id.text.clone()),
-            organization: m.organization().map(|o| o.name.clone().unwrap_or_else(|| o.id.text.clone())),
+            organization: m
+                .organization()
+                .map(|o| o.name.clone().unwrap_or_else(|| o.id.text.clone())),
             date: c.today.format("%Y-%m-%d").to_string(),
             controls,
             additional_controls,

@@ -79,7 +79,12 @@ impl Trace {
             t.node(Node::Requirement(i));
             for r in &req.controls {
                 if let Some(j) = m.slot_index(&r.name) {
-                    t.edge(Node::Requirement(i), Node::Control(j), EdgeKind::Requires, r.span);
+                    t.edge(
+                        Node::Requirement(i),
+                        Node::Control(j),
+                        EdgeKind::Requires,
+                        r.span,
+                    );
                 }
             }
         }
@@ -87,7 +92,12 @@ impl Trace {
             t.node(Node::Policy(i));
             for r in &p.implements {
                 if let Some(j) = m.slot_index(&r.name) {
-                    t.edge(Node::Policy(i), Node::Control(j), EdgeKind::Implements, r.span);
+                    t.edge(
+                        Node::Policy(i),
+                        Node::Control(j),
+                        EdgeKind::Implements,
+                        r.span,
+                    );
                 }
             }
             if let Some(r) = &p.parent {

@@ -26,7 +26,11 @@ impl Methodology {
         let mut scores: Vec<i64> = l
             .entries
             .iter()
-            .flat_map(|a| i.entries.iter().map(move |b| a.value.saturating_mul(b.value)))
+            .flat_map(|a| {
+                i.entries
+                    .iter()
+                    .map(move |b| a.value.saturating_mul(b.value))
+            })
             .collect();
         scores.sort_unstable();
         scores.dedup();
@@ -52,7 +56,11 @@ impl Methodology {
 
     /// Whether `value` is on the scale (`likelihood` or `impact`).
     pub fn in_scale(&self, impact: bool, value: i64) -> bool {
-        let scale = if impact { &self.impact } else { &self.likelihood };
+        let scale = if impact {
+            &self.impact
+        } else {
+            &self.likelihood
+        };
         scale
             .as_ref()
             .is_some_and(|s| s.entries.iter().any(|e| e.value == value))
@@ -80,7 +88,9 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
         None => None,
         Some(t) if t.kind == TreatmentKind::Avoid => None,
         Some(t) => match &t.residual {
-            Some(r) if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) => {
+            Some(r)
+                if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) =>
+            {
                 Some(r.likelihood.value * r.impact.value)
             }
             Some(_) => None,

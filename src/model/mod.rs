@@ -53,7 +53,9 @@ impl Model {
 
     /// The slot of a control ID, if the project can name it.
     pub fn slot(&self, id: &str) -> Option<&ControlSlot> {
-        self.index.get(Kind::Control, id).and_then(|i| self.slots.get(i))
+        self.index
+            .get(Kind::Control, id)
+            .and_then(|i| self.slots.get(i))
     }
 
     pub fn slot_index(&self, id: &str) -> Option<usize> {
@@ -80,18 +82,26 @@ impl Model {
     }
 
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.index.get(Kind::Person, name).and_then(|i| self.persons.get(i))
+        self.index
+            .get(Kind::Person, name)
+            .and_then(|i| self.persons.get(i))
     }
 
     pub fn role(&self, name: &str) -> Option<&Role> {
-        self.index.get(Kind::Role, name).and_then(|i| self.roles.get(i))
+        self.index
+            .get(Kind::Role, name)
+            .and_then(|i| self.roles.get(i))
     }
 
     pub fn risk(&self, name: &str) -> Option<&Risk> {
-        self.index.get(Kind::Risk, name).and_then(|i| self.risks.get(i))
+        self.index
+            .get(Kind::Risk, name)
+            .and_then(|i| self.risks.get(i))
     }
 
     pub fn policy(&self, name: &str) -> Option<&Policy> {
-        self.index.get(Kind::Policy, name).and_then(|i| self.policies.get(i))
+        self.index
+            .get(Kind::Policy, name)
+            .and_then(|i| self.policies.get(i))
     }
 }

@@ -83,7 +83,10 @@ impl Index {
     }
 
     pub fn names(&self, kind: Kind) -> impl Iterator<Item = &str> {
-        self.map.get(&kind).into_iter().flat_map(|m| m.keys().map(String::as_str))
+        self.map
+            .get(&kind)
+            .into_iter()
+            .flat_map(|m| m.keys().map(String::as_str))
     }
 }
 
@@ -122,7 +125,9 @@ fn multiple(sink: &mut Sink, what: &str, later: Span, first: Span) {
         )
         .with_label(format!("another {what}"))
         .with_secondary(first, format!("the first {what} is here"))
-        .with_help(format!("a project has exactly one {what}: merge them into one")),
+        .with_help(format!(
+            "a project has exactly one {what}: merge them into one"
+        )),
     );
 }
 
@@ -153,22 +158,75 @@ fn duplicate(sink: &mut Sink, kind: &str, name: &str, later: Span, first: Span) 
         )
         .with_label("declared again here")
         .with_secondary(first, "first declared here")
-        .with_help(format!("rename one of them, or merge them into one `{kind}`")),
+        .with_help(format!(
+            "rename one of them, or merge them into one `{kind}`"
+        )),
     );
 }
 
 fn declare_names(model: &mut Model, sink: &mut Sink) {
     let spans = |items: Vec<(String, Span)>| items;
     let groups: [(Kind, Vec<(String, Span)>); 6] = [
-        (Kind::Role, spans(model.roles.iter().map(|x| (x.id.text.clone(), x.id.span)).collect())),
-        (Kind::Person, spans(model.persons.iter().map(|x| (x.id.text.clone(), x.id.span)).collect())),
-        (Kind::Asset, spans(model.assets.iter().map(|x| (x.id.text.clone(), x.id.span)).collect())),
-        (Kind::Risk, spans(model.risks.iter().map(|x| (x.id.text.clone(), x.id.span)).collect())),
+        (
+            Kind::Role,
+            spans(
+                model
+                    .roles
+                    .iter()
+                    .map(|x| (x.id.text.clone(), x.id.span))
+                    .collect(),
+            ),
+        ),
+        (
+            Kind::Person,
+            spans(
+                model
+                    .persons
+                    .iter()
+                    .map(|x| (x.id.text.clone(), x.id.span))
+                    .collect(),
+            ),
+        ),
+        (
+            Kind::Asset,
+            spans(
+                model
+                    .assets
+                    .iter()
+                    .map(|x| (x.id.text.clone(), x.id.span))
+                    .collect(),
+            ),
+        ),
+        (
+            Kind::Risk,
+            spans(
+                model
+                    .risks
+                    .iter()
+                    .map(|x| (x.id.text.clone(), x.id.span))
+                    .collect(),
+            ),
+        ),
         (
             Kind::Requirement,
-            spans(model.requirements.iter().map(|x| (x.id.text.clone(), x.id.span)).collect()),
+            spans(
+                model
+                    .requirements
+                    .iter()
+                    .map(|x| (x.id.text.clone(), x.id.span))
+                    .collect(),
+            ),
         ),
-        (Kind::Policy, spans(model.policies.iter().map(|x| (x.id.text.clone(), x.id.span)).collect())),
+        (
+            Kind::Policy,
+            spans(
+                model
+                    .policies
+                    .iter()
+                    .map(|x| (x.id.text.clone(), x.id.span))
+                    .collect(),
+            ),
+        ),
     ];
     for (kind, names) in groups {
         for (i, (name, span)) in names.iter().enumerate() {
@@ -193,7 +251,8 @@ fn use_catalogs(model: &mut Model, sink: &mut Sink) {
                     format!("no framework catalog `{id}`"),
                 )
                 .with_label("unknown framework");
-                let available: Vec<&str> = model.catalogs.iter().map(|c| c.id.text.as_str()).collect();
+                let available: Vec<&str> =
+                    model.catalogs.iter().map(|c| c.id.text.as_str()).collect();
                 d = match closest(id, ids) {
                     Some(best) => d.with_help(format!("did you mean `{best}`?")),
                     None => d.with_help(format!("available catalogs: {}", list(available))),
@@ -228,7 +287,10 @@ fn lay_out_controls(model: &mut Model, sink: &mut Sink) {
             };
             match slot.decl {
                 Some(first) => {
-                    let first = model.controls.get(first).map_or(control.id.span, |c| c.id.span);
+                    let first = model
+                        .controls
+                        .get(first)
+                        .map_or(control.id.span, |c| c.id.span);
                     duplicate(sink, "control", id, control.id.span, first);
                 }
                 None => slot.decl = Some(i),
@@ -353,7 +415,15 @@ impl Resolver<'_> {
         let mut d = Diagnostic::new(
             Code::RefUnknown,
             r.span,
-            format!("no {} named `{}`", kinds.iter().map(|k| k.noun()).collect::<Vec<_>>().join(" or "), r.name),
+            format!(
+                "no {} named `{}`",
+                kinds
+                    .iter()
+                    .map(|k| k.noun())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                r.name
+            ),
         )
         .with_label(format!("`{field}` needs {wanted}"));
         let candidates: Vec<&str> = kinds.iter().flat_map(|k| index.names(*k)).collect();

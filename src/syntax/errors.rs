@@ -33,7 +33,11 @@ fn first_token_span(span: Span, text: &str) -> Span {
     let lead = text.len() - text.trim_start().len();
     let token = first_token(text);
     let start = span.start + lead;
-    Span::new(span.file, start, (start + token.len()).min(span.end.max(start)))
+    Span::new(
+        span.file,
+        start,
+        (start + token.len()).min(span.end.max(start)),
+    )
 }
 
 fn is_unterminated_string(text: &str) -> bool {

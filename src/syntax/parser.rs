@@ -24,7 +24,11 @@ pub fn parse(file: FileId, text: &str) -> Ast {
         return ast;
     }
     match IsmsParser::parse(Rule::file, text) {
-        Ok(pairs) => Builder { file, ast: &mut ast }.file(pairs),
+        Ok(pairs) => Builder {
+            file,
+            ast: &mut ast,
+        }
+        .file(pairs),
         // INVARIANT: the grammar is total, so this is unreachable; it is still reported
         // rather than trusted.
         Err(error) => ast.errors.push(errors::from_pest(file, &error)),
@@ -64,7 +68,9 @@ impl Builder<'_> {
                 }
                 Rule::error_line => {
                     let span = self.span(&pair);
-                    self.ast.errors.push(errors::error_line(span, pair.as_str()));
+                    self.ast
+                        .errors
+                        .push(errors::error_line(span, pair.as_str()));
                 }
                 _ => {}
             }
@@ -308,7 +314,10 @@ mod tests {
     fn unterminated_string_is_one_error() {
         let ast = parse_str("asset a \"A {\n  kind software\n}\nrole x \"X\"\n");
         assert!(!ast.errors.is_empty());
-        assert_eq!(ast.decls.last().map(|d| d.keyword.text.as_str()), Some("role"));
+        assert_eq!(
+            ast.decls.last().map(|d| d.keyword.text.as_str()),
+            Some("role")
+        );
     }
 
     #[test]
@@ -320,7 +329,9 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for text in ["}", "{", "\"", "\"\"\"", "risk {", "= = =", "\0\0", "a ..", "1..", "x,"] {
+        for text in [
+            "}", "{", "\"", "\"\"\"", "risk {", "= = =", "\0\0", "a ..", "1..", "x,",
+        ] {
             let _ = parse_str(text);
         }
     }

@@ -22,10 +22,15 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let mut d = Diagnostic::new(
             Code::AssetDependencyCycle,
             first_span,
-            format!("assets depend on each other in a cycle: {}", path.join(" → ")),
+            format!(
+                "assets depend on each other in a cycle: {}",
+                path.join(" → ")
+            ),
         )
         .with_label(format!("`{}` depends on this", name(first)))
-        .with_help("an asset cannot depend on itself, even indirectly: remove one `depends_on` link");
+        .with_help(
+            "an asset cannot depend on itself, even indirectly: remove one `depends_on` link",
+        );
         for (n, span) in cycle.iter().skip(1) {
             d = d.with_secondary(*span, format!("`{}` depends on this", name(*n)));
         }

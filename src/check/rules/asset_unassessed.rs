@@ -7,7 +7,11 @@ use crate::model::graph::{EdgeKind, Node};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for (i, a) in cx.model.assets.iter().enumerate() {
-        if !cx.trace.targets(Node::Asset(i), EdgeKind::AssessedBy).is_empty() {
+        if !cx
+            .trace
+            .targets(Node::Asset(i), EdgeKind::AssessedBy)
+            .is_empty()
+        {
             continue;
         }
         sink.push(

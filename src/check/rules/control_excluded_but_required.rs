@@ -12,10 +12,17 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             let Some(slot) = m.slot_index(&excluded.name) else {
                 continue;
             };
-            for kind in [EdgeKind::TreatedBy, EdgeKind::Requires, EdgeKind::Implements] {
+            for kind in [
+                EdgeKind::TreatedBy,
+                EdgeKind::Requires,
+                EdgeKind::Implements,
+            ] {
                 for (source, span) in cx.trace.incoming(Node::Control(slot), kind) {
                     let who = match source {
-                        Node::Risk(i) => m.risks.get(i).map(|r| format!("risk `{}` needs", r.id.text)),
+                        Node::Risk(i) => m
+                            .risks
+                            .get(i)
+                            .map(|r| format!("risk `{}` needs", r.id.text)),
                         Node::Requirement(i) => m
                             .requirements
                             .get(i)

@@ -4,7 +4,12 @@ use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for c in cx.model.controls.iter().filter(|c| c.common.lacks("status")) {
+    for c in cx
+        .model
+        .controls
+        .iter()
+        .filter(|c| c.common.lacks("status"))
+    {
         sink.push(
             Diagnostic::new(
                 Code::ControlMissingStatus,

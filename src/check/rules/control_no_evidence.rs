@@ -7,17 +7,20 @@ use crate::model::Status;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for c in &cx.model.controls {
-        let (Some(Status::Implemented), Some(span)) = (c.status, c.status_span) else {
+        if c.status != Some(Status::Implemented) {
             continue;
-        };
+        }
         if c.common.lacks("evidence") {
             sink.push(
                 Diagnostic::new(
                     Code::ControlNoEvidence,
-                    span,
-                    format!("control `{}` is implemented but names no evidence", c.id.text),
+                    c.id.span,
+                    format!(
+                        "control `{}` is implemented but names no evidence",
+                        c.id.text
+                    ),
                 )
-                .with_label("no `evidence`")
+                .with_label("implemented, but no `evidence`")
                 .with_help("add `evidence \"…\"` naming the record an auditor can inspect"),
             );
         }

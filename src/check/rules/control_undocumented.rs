@@ -21,7 +21,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             Diagnostic::new(
                 Code::ControlUndocumented,
                 *first,
-                format!("control `{}` is applicable but has no `control` declaration", slot.id),
+                format!(
+                    "control `{}` is applicable but has no `control` declaration",
+                    slot.id
+                ),
             )
             .with_label("applicable because of this")
             .with_help(format!(

@@ -17,7 +17,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let mut d = Diagnostic::new(
             Code::ControlUnjustified,
             control.id.span,
-            format!("control `{}` is not justified by any risk or requirement", slot.id),
+            format!(
+                "control `{}` is not justified by any risk or requirement",
+                slot.id
+            ),
         )
         .with_label("nothing needs this control")
         .with_help(format!(

@@ -16,8 +16,12 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     };
     if m.levels.is_empty() {
         sink.push(
-            bad(levels_span, "the methodology defines no levels".into(), "no levels")
-                .with_help("add levels such as `low 1..4`, `medium 5..9`, `high 10..25`"),
+            bad(
+                levels_span,
+                "the methodology defines no levels".into(),
+                "no levels",
+            )
+            .with_help("add levels such as `low 1..4`, `medium 5..9`, `high 10..25`"),
         );
         return;
     }
@@ -25,8 +29,12 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let name = &level.name.text;
         if let Some(first) = m.levels[..i].iter().find(|l| l.name.text == *name) {
             sink.push(
-                bad(level.name.span, format!("level `{name}` is defined twice"), "defined again")
-                    .with_secondary(first.name.span, "first defined here"),
+                bad(
+                    level.name.span,
+                    format!("level `{name}` is defined twice"),
+                    "defined again",
+                )
+                .with_secondary(first.name.span, "first defined here"),
             );
             return;
         }
@@ -34,7 +42,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             sink.push(
                 bad(
                     level.span,
-                    format!("level `{name}` runs backwards ({}..{})", level.low, level.high),
+                    format!(
+                        "level `{name}` runs backwards ({}..{})",
+                        level.low, level.high
+                    ),
                     "the lower bound comes first",
                 )
                 .with_help(format!("write `{name} {}..{}`", level.high, level.low)),
@@ -46,7 +57,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                 sink.push(
                     bad(
                         level.span,
-                        format!("level `{name}` is out of order: it starts below `{}`", prev.name.text),
+                        format!(
+                            "level `{name}` is out of order: it starts below `{}`",
+                            prev.name.text
+                        ),
                         "levels must be in ascending order",
                     )
                     .with_secondary(prev.span, "the level before it")

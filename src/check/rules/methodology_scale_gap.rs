@@ -22,24 +22,41 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
     };
     if scale.entries.is_empty() {
         sink.push(
-            gap(scale.span, format!("the `{name}` scale has no values"), "empty scale")
-                .with_help(format!("list the values from 1: `{name} {{ 1 \"Rare\" 2 \"Likely\" … }}`")),
+            gap(
+                scale.span,
+                format!("the `{name}` scale has no values"),
+                "empty scale",
+            )
+            .with_help(format!(
+                "list the values from 1: `{name} {{ 1 \"Rare\" 2 \"Likely\" … }}`"
+            )),
         );
         return;
     }
     for (i, e) in scale.entries.iter().enumerate() {
         if let Some(first) = scale.entries[..i].iter().find(|f| f.value == e.value) {
             sink.push(
-                gap(e.span, format!("the `{name}` scale lists {} twice", e.value), "listed again")
-                    .with_secondary(first.span, "first listed here")
-                    .with_help("give each value one line"),
+                gap(
+                    e.span,
+                    format!("the `{name}` scale lists {} twice", e.value),
+                    "listed again",
+                )
+                .with_secondary(first.span, "first listed here")
+                .with_help("give each value one line"),
             );
             return;
         }
         if e.label.is_none() {
             sink.push(
-                gap(e.span, format!("`{name}` value {} has no label", e.value), "no label")
-                    .with_help(format!("write `{} \"Label\"`: reports show the label", e.value)),
+                gap(
+                    e.span,
+                    format!("`{name}` value {} has no label", e.value),
+                    "no label",
+                )
+                .with_help(format!(
+                    "write `{} \"Label\"`: reports show the label",
+                    e.value
+                )),
             );
         }
     }
@@ -50,8 +67,12 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
         .collect();
     if let Some(low) = scale.entries.iter().find(|e| e.value < 1) {
         sink.push(
-            gap(low.span, format!("the `{name}` scale must start at 1"), "below 1")
-                .with_help(format!("number the `{name}` values 1, 2, 3, …")),
+            gap(
+                low.span,
+                format!("the `{name}` scale must start at 1"),
+                "below 1",
+            )
+            .with_help(format!("number the `{name}` values 1, 2, 3, …")),
         );
     } else if !missing.is_empty() {
         sink.push(
@@ -60,7 +81,9 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
                 format!("the `{name}` scale skips {}", missing.join(", ")),
                 "values must run 1..N without gaps",
             )
-            .with_help(format!("add the missing values or renumber the `{name}` scale")),
+            .with_help(format!(
+                "add the missing values or renumber the `{name}` scale"
+            )),
         );
     }
 }

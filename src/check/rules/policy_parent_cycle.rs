@@ -25,7 +25,9 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             format!("policy parents form a cycle: {}", path.join(" → ")),
         )
         .with_label(format!("parent of `{}`", name(first)))
-        .with_help("policies form a tree under the information security policy: remove one `parent` link");
+        .with_help(
+            "policies form a tree under the information security policy: remove one `parent` link",
+        );
         for (n, span) in cycle.iter().skip(1) {
             d = d.with_secondary(*span, format!("parent of `{}`", name(*n)));
         }

@@ -19,10 +19,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             Diagnostic::new(
                 Code::PolicyReviewOverdue,
                 on.span,
-                format!(
-                    "policy `{}` was due for review on {due}",
-                    p.id.text
-                ),
+                format!("policy `{}` was due for review on {due}", p.id.text),
             )
             .with_label(format!("approved more than {} ago", review.period))
             .with_secondary(review.span, "review period set here")

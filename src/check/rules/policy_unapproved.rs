@@ -4,7 +4,12 @@ use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for p in cx.model.policies.iter().filter(|p| p.common.lacks("approved_by")) {
+    for p in cx
+        .model
+        .policies
+        .iter()
+        .filter(|p| p.common.lacks("approved_by"))
+    {
         sink.push(
             Diagnostic::new(
                 Code::PolicyUnapproved,

@@ -4,7 +4,12 @@ use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for risk in cx.model.risks.iter().filter(|r| r.common.lacks("treatment")) {
+    for risk in cx
+        .model
+        .risks
+        .iter()
+        .filter(|r| r.common.lacks("treatment"))
+    {
         sink.push(
             Diagnostic::new(
                 Code::RiskMissingTreatment,
@@ -12,7 +17,9 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                 format!("risk `{}` has no treatment", risk.id.text),
             )
             .with_label("no `treatment`")
-            .with_help("add `treatment mitigate { controls … }`, or `accept`, `transfer` or `avoid`"),
+            .with_help(
+                "add `treatment mitigate { controls … }`, or `accept`, `transfer` or `avoid`",
+            ),
         );
     }
 }

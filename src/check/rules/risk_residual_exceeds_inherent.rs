@@ -34,7 +34,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         .with_secondary(inherent.span, format!("inherent {name}"))
         .with_help("a treatment lowers a risk or leaves it: lower the residual value or revisit the assessment");
         if let Some((other, inh, r)) = exceeding.get(1) {
-            d = d.with_secondary(r.span, format!("residual {other} is also above {}", inh.value));
+            d = d.with_secondary(
+                r.span,
+                format!("residual {other} is also above {}", inh.value),
+            );
         }
         sink.push(d);
     }

@@ -32,10 +32,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                         Diagnostic::new(
                             Code::RiskReviewOverdue,
                             reviewed.span,
-                            format!(
-                                "risk `{}` was due for review on {due}",
-                                risk.id.text
-                            ),
+                            format!("risk `{}` was due for review on {due}", risk.id.text),
                         )
                         .with_label(format!("last reviewed more than {} ago", review.period))
                         .with_help("re-assess the risk and update `reviewed`"),

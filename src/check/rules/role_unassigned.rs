@@ -20,7 +20,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                 format!("role `{}` is held by nobody", role.id.text),
             )
             .with_label("no person has this role")
-            .with_help(format!("add `roles {}` to the person who holds it", role.id.text)),
+            .with_help(format!(
+                "add `roles {}` to the person who holds it",
+                role.id.text
+            )),
         );
     }
 }

@@ -16,7 +16,11 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                 e.keyword,
                 format!("exclusion of {} gives no reason", ids.join(", ")),
             )
-            .with_label(if empty { "empty reason" } else { "no `because`" })
+            .with_label(if empty {
+                "empty reason"
+            } else {
+                "no `because`"
+            })
             .with_help("add `because \"why the control does not apply\"`"),
         );
     }

@@ -41,9 +41,14 @@ fn check_value(m: &Methodology, impact: bool, v: Rated, sink: &mut Sink) {
         Diagnostic::new(
             Code::ValueOutOfScale,
             v.span,
-            format!("{name} {} is outside the methodology's scale 1..{max}", v.value),
+            format!(
+                "{name} {} is outside the methodology's scale 1..{max}",
+                v.value
+            ),
         )
         .with_label(format!("not a {name} value"))
-        .with_help(format!("use a value from 1 to {max}, as defined in the methodology")),
+        .with_help(format!(
+            "use a value from 1 to {max}, as defined in the methodology"
+        )),
     );
 }

@@ -8,7 +8,11 @@ use crate::model::values::Name;
 use crate::model::Model;
 use crate::syntax::{Decl, Field, ValueKind};
 
-const CATALOG: &[Spec] = &[repeatable("theme"), repeatable("entry"), optional("description")];
+const CATALOG: &[Spec] = &[
+    repeatable("theme"),
+    repeatable("entry"),
+    optional("description"),
+];
 
 const ENTRY: &[Spec] = &[
     optional("theme"),
@@ -80,7 +84,10 @@ fn entry(sink: &mut Sink, field: &Field) -> Option<CatalogEntry> {
         span: id_value.span,
         title,
         theme: words(sink, "theme").into_iter().next(),
-        aliases: f.all("alias").flat_map(|x| read::strings(sink, x)).collect(),
+        aliases: f
+            .all("alias")
+            .flat_map(|x| read::strings(sink, x))
+            .collect(),
         control_type: words(sink, "type"),
         properties: words(sink, "properties"),
         concepts: words(sink, "concepts"),

@@ -26,11 +26,16 @@ pub fn control(decl: &Decl, model: &mut Model, sink: &mut Sink) {
     no_extra_args(sink, decl, 2);
     let what = describe("control", Some(&id));
     let f = Fields::read(sink, decl.block.as_ref(), CONTROL, &what, id.span);
-    let status = f.get("status").and_then(|x| read::keyword::<Status>(sink, x));
+    let status = f
+        .get("status")
+        .and_then(|x| read::keyword::<Status>(sink, x));
     let owner = f
         .get("owner")
         .and_then(|x| read::reference(sink, x, "a person or a role"));
-    let evidence = f.all("evidence").flat_map(|x| read::strings(sink, x)).collect();
+    let evidence = f
+        .all("evidence")
+        .flat_map(|x| read::strings(sink, x))
+        .collect();
     let description = f.get("description").and_then(|x| read::string(sink, x));
     let due = f.get("due").and_then(|x| read::date(sink, x));
     model.controls.push(Control {
@@ -71,9 +76,9 @@ pub fn exclude(decl: &Decl, model: &mut Model, sink: &mut Sink) {
     let rest = &decl.args[1..];
     let reason = match rest {
         [] => None,
-        [kw, reason] if is_word(kw, "because") => {
-            reason.single().and_then(|v| read::value_string(sink, v, "because"))
-        }
+        [kw, reason] if is_word(kw, "because") => reason
+            .single()
+            .and_then(|v| read::value_string(sink, v, "because")),
         _ => {
             let span = Span::new(
                 rest[0].span.file,
@@ -165,7 +170,9 @@ pub fn policy(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         .get("kind")
         .and_then(|x| read::keyword::<PolicyKind>(sink, x))
         .map(|(k, _)| k);
-    let parent = f.get("parent").and_then(|x| read::reference(sink, x, "a policy"));
+    let parent = f
+        .get("parent")
+        .and_then(|x| read::reference(sink, x, "a policy"));
     let owner = f
         .get("owner")
         .and_then(|x| read::reference(sink, x, "a person or a role"));
@@ -206,10 +213,9 @@ pub fn policy(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         let values: Vec<_> = field.args.iter().flat_map(|a| a.values.iter()).collect();
         match values.as_slice() {
             [id, text] => {
-                let (ValueKind::Word(sid), Some(text)) = (
-                    &id.kind,
-                    read::value_string(sink, text, "statement"),
-                ) else {
+                let (ValueKind::Word(sid), Some(text)) =
+                    (&id.kind, read::value_string(sink, text, "statement"))
+                else {
                     continue;
                 };
                 statements.push(Statement {

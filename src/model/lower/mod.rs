@@ -108,13 +108,9 @@ pub fn header_name(sink: &mut Sink, decl: &Decl, form: NameForm) -> Option<Name>
         if !decl.broken {
             let span = decl.args.first().map_or(decl.keyword.span, |a| a.span);
             sink.push(
-                Diagnostic::new(
-                    Code::SyntaxError,
-                    span,
-                    format!("`{keyword}` needs a name"),
-                )
-                .with_label("expected a name here")
-                .with_help(format!("write `{keyword} {example} …`")),
+                Diagnostic::new(Code::SyntaxError, span, format!("`{keyword}` needs a name"))
+                    .with_label("expected a name here")
+                    .with_help(format!("write `{keyword} {example} …`")),
             );
         }
         return None;
@@ -149,7 +145,9 @@ pub fn header_name(sink: &mut Sink, decl: &Decl, form: NameForm) -> Option<Name>
                 format!("`{text}` is not a valid name for a `{keyword}`"),
             )
             .with_label("`.` and `:` are not allowed here")
-            .with_help(format!("use letters, digits, `-` and `_`: `{keyword} {example}`")),
+            .with_help(format!(
+                "use letters, digits, `-` and `_`: `{keyword} {example}`"
+            )),
         );
         return None;
     }

@@ -35,8 +35,17 @@ const SCOPE: &[Spec] = &[
 pub fn scope(decl: &Decl, model: &mut Model, sink: &mut Sink) {
     let statement = read::title(sink, &decl.args, 0, "scope");
     no_extra_args(sink, decl, 1);
-    let f = Fields::read(sink, decl.block.as_ref(), SCOPE, "the scope", decl.keyword.span);
-    let includes = f.all("includes").flat_map(|x| read::strings(sink, x)).collect();
+    let f = Fields::read(
+        sink,
+        decl.block.as_ref(),
+        SCOPE,
+        "the scope",
+        decl.keyword.span,
+    );
+    let includes = f
+        .all("includes")
+        .flat_map(|x| read::strings(sink, x))
+        .collect();
     let interfaces = f
         .all("interfaces")
         .flat_map(|x| read::strings(sink, x))
@@ -49,7 +58,9 @@ pub fn scope(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         };
         let reason = match field.args.get(1..) {
             Some([kw, reason]) if matches!(kw.single().map(|v| &v.kind), Some(ValueKind::Word(w)) if w == "because") => {
-                reason.single().and_then(|v| read::value_string(sink, v, "excludes"))
+                reason
+                    .single()
+                    .and_then(|v| read::value_string(sink, v, "excludes"))
             }
             Some([]) => None,
             _ => {

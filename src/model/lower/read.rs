@@ -21,10 +21,9 @@ fn invalid(sink: &mut Sink, span: Span, field: &str, takes: &str, found: &Value)
 }
 
 fn shape(sink: &mut Sink, field: &Field, takes: &str, example: &str) {
-    let span = field
-        .args
-        .first()
-        .map_or(field.name.span, |a| Span::new(a.span.file, a.span.start, field.span.end));
+    let span = field.args.first().map_or(field.name.span, |a| {
+        Span::new(a.span.file, a.span.start, field.span.end)
+    });
     let found = match field.args.len() {
         0 => "nothing".to_string(),
         1 => "a list".to_string(),
@@ -42,7 +41,12 @@ fn shape(sink: &mut Sink, field: &Field, takes: &str, example: &str) {
 }
 
 /// The field's only value, or a `value/invalid`.
-pub fn single<'a>(sink: &mut Sink, field: &'a Field, takes: &str, example: &str) -> Option<&'a Value> {
+pub fn single<'a>(
+    sink: &mut Sink,
+    field: &'a Field,
+    takes: &str,
+    example: &str,
+) -> Option<&'a Value> {
     match field.args.as_slice() {
         [arg] => match arg.single() {
             Some(v) => Some(v),
@@ -80,7 +84,12 @@ pub fn value_ref(sink: &mut Sink, value: &Value, field: &str, takes: &str) -> Op
 /// `value/invalid` asking for the commas.
 pub fn references(sink: &mut Sink, field: &Field, takes: &str) -> Vec<Ref> {
     if field.args.is_empty() {
-        shape(sink, field, &format!("a list of names ({takes}, …)"), "a, b");
+        shape(
+            sink,
+            field,
+            &format!("a list of names ({takes}, …)"),
+            "a, b",
+        );
         return Vec::new();
     }
     if field.args.len() > 1 {
@@ -117,10 +126,7 @@ pub fn value_string(sink: &mut Sink, value: &Value, field: &str) -> Option<Strin
                 Diagnostic::new(
                     Code::ValueInvalid,
                     value.span,
-                    format!(
-                        "`{field}` takes a string, found {}",
-                        value.kind.describe()
-                    ),
+                    format!("`{field}` takes a string, found {}", value.kind.describe()),
                 )
                 .with_label("expected a string")
                 .with_help("put the text in double quotes"),
@@ -241,15 +247,17 @@ pub fn value_keyword<K: Keyword>(sink: &mut Sink, value: &Value, field: &str) ->
 pub fn every(sink: &mut Sink, field: &Field) -> Option<Every> {
     let values: Vec<&Value> = field.args.iter().flat_map(|a| a.values.iter()).collect();
     let bad = |sink: &mut Sink| {
-        let span = field
-            .args
-            .first()
-            .map_or(field.name.span, |a| Span::new(a.span.file, a.span.start, field.span.end));
+        let span = field.args.first().map_or(field.name.span, |a| {
+            Span::new(a.span.file, a.span.start, field.span.end)
+        });
         sink.push(
             Diagnostic::new(
                 Code::ValueInvalid,
                 span,
-                format!("`{}` takes a period such as `every 12 months`", field.name.text),
+                format!(
+                    "`{}` takes a period such as `every 12 months`",
+                    field.name.text
+                ),
             )
             .with_label("expected `every N days|months|years`")
             .with_help(format!("write `{} every 12 months`", field.name.text)),
@@ -299,9 +307,7 @@ pub fn signoff(sink: &mut Sink, field: &Field) -> Option<Signoff> {
     };
     let (who, on) = match values.as_slice() {
         [who] => (who, None),
-        [who, kw, date] if matches!(&kw.kind, ValueKind::Word(w) if w == "on") => {
-            (who, Some(date))
-        }
+        [who, kw, date] if matches!(&kw.kind, ValueKind::Word(w) if w == "on") => (who, Some(date)),
         _ => {
             bad(sink);
             return None;

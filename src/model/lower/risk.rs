@@ -9,7 +9,10 @@ use crate::model::Model;
 use crate::syntax::{Decl, Field, ValueKind};
 
 const ASSET: &[Spec] = &[
-    required("kind", "kind information|software|hardware|service|people|site"),
+    required(
+        "kind",
+        "kind information|software|hardware|service|people|site",
+    ),
     by_rule("owner"),
     optional("classification"),
     optional("depends_on"),
