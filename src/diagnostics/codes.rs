@@ -107,8 +107,7 @@ impl RuleDoc {
         self.0
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("Severity:"))
-            .next()
+            .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("Severity:"))
             .unwrap_or("")
     }
 

@@ -148,13 +148,33 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         }
         // Ties go to the candidate of the same length, then to the most similar prefix.
         let length_gap = wrong.chars().count().abs_diff(c.chars().count()) as f64;
+        let prefix = wrong_lower
+            .chars()
+            .zip(c.to_lowercase().chars())
+            .take_while(|(a, b)| a == b)
+            .count() as f64;
         let score = distance as f64 + 0.1 * length_gap
-            - strsim::jaro_winkler(&wrong_lower, &c.to_lowercase());
+            - strsim::jaro_winkler(&wrong_lower, &c.to_lowercase())
+            - 0.01 * prefix
+            + 0.0001 * numeric_gap(wrong, c);
         if best.is_none_or(|(_, s)| score < s) {
             best = Some((c, score));
         }
     }
     best.map(|(c, _)| c)
+}
+
+/// For IDs ending in a number (`A.5.38` vs `A.5.37`), how far apart the numbers are; ties
+/// between equally distant spellings go to the numerically nearest ID.
+fn numeric_gap(a: &str, b: &str) -> f64 {
+    let last = |s: &str| -> Option<u64> {
+        let tail = s.rsplit(['.', '-']).next()?;
+        tail.parse().ok()
+    };
+    match (last(a), last(b)) {
+        (Some(x), Some(y)) => x.abs_diff(y).min(999) as f64,
+        _ => 0.0,
+    }
 }
 
 #[cfg(test)]

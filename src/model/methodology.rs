@@ -104,3 +104,88 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
         residual_level: residual_score.and_then(|s| m.level_index(s)),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{compile, Input, Options};
+    use chrono::NaiveDate;
+
+    const METHOD: &str = r#"
+methodology {
+  likelihood {
+    1 "Rare"
+    2 "Possible"
+    3 "Likely"
+  }
+  impact {
+    1 "Minor"
+    2 "Moderate"
+    3 "Severe"
+  }
+  levels {
+    low 1..2
+    medium 3..4
+    high 5..9
+  }
+  accept medium
+}
+"#;
+
+    fn model_with(risk: &str) -> crate::Compilation {
+        let text = format!("{METHOD}\n{risk}");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        compile(vec![Input::new("t.isms", text)], &Options { today })
+    }
+
+    fn assessment(risk: &str) -> Option<super::Assessment> {
+        let c = model_with(risk);
+        let m = c.model.methodology()?;
+        super::assess(c.model.risks.first()?, m)
+    }
+
+    #[test]
+    fn score_level_and_residual() {
+        let a = assessment(
+            "risk R \"t\" {\n likelihood 2\n impact 3\n treatment mitigate {\n controls x\n residual likelihood 1 impact 3\n }\n}",
+        );
+        let a = a.unwrap();
+        assert_eq!(a.score, 6);
+        assert_eq!(a.level, Some(2));
+        assert_eq!(a.residual_score, Some(3));
+        assert_eq!(a.residual_level, Some(1));
+    }
+
+    #[test]
+    fn mitigation_without_residual_keeps_the_inherent_level() {
+        let a = assessment(
+            "risk R \"t\" {\n likelihood 3\n impact 3\n treatment mitigate {\n controls x\n }\n}",
+        );
+        let a = a.unwrap();
+        assert_eq!(
+            (a.score, a.residual_score, a.residual_level),
+            (9, Some(9), Some(2))
+        );
+    }
+
+    #[test]
+    fn avoid_leaves_no_residual() {
+        let a = assessment("risk R \"t\" {\n likelihood 3\n impact 3\n treatment avoid {\n rationale \"stop\"\n }\n}");
+        assert_eq!(a.unwrap().residual_score, None);
+    }
+
+    #[test]
+    fn off_scale_risks_have_no_assessment() {
+        assert!(assessment("risk R \"t\" {\n likelihood 4\n impact 3\n}").is_none());
+    }
+
+    #[test]
+    fn achievable_scores_are_products() {
+        let c = model_with("");
+        let m = c.model.methodology().unwrap();
+        assert_eq!(m.achievable_scores(), vec![1, 2, 3, 4, 6, 9]);
+        assert!(m.scales_are_valid());
+        assert_eq!(m.accept_index(), Some(1));
+        assert_eq!(m.level(5).map(|l| l.name.text.as_str()), Some("high"));
+        assert_eq!(m.level_index(0), None);
+    }
+}

@@ -510,3 +510,99 @@ impl Resolver<'_> {
         self.sink.push(d);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Code;
+    use crate::{compile, Compilation, Input, Options};
+    use chrono::NaiveDate;
+
+    fn run(files: &[(&str, &str)]) -> Compilation {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let inputs = files.iter().map(|(n, t)| Input::new(*n, *t)).collect();
+        compile(inputs, &Options { today })
+    }
+
+    fn codes(c: &Compilation) -> Vec<&'static str> {
+        c.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn references_resolve_across_files() {
+        let c = run(&[
+            ("a.isms", "role ciso \"CISO\"\n"),
+            ("b.isms", "person alice \"Alice\" { roles ciso }\n"),
+        ]);
+        assert!(!codes(&c).contains(&"ref/unknown"), "{:?}", codes(&c));
+        assert!(c.model.person("alice").is_some());
+    }
+
+    #[test]
+    fn duplicate_points_at_the_later_file() {
+        let c = run(&[
+            ("a.isms", "role ciso \"CISO\"\n"),
+            ("b.isms", "role ciso \"again\"\n"),
+        ]);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::RefDuplicate)
+            .unwrap();
+        assert_eq!(c.sources.name(d.span.file), "b.isms");
+        assert_eq!(c.sources.name(d.labels[0].span.file), "a.isms");
+    }
+
+    #[test]
+    fn wrong_kind_is_not_unknown() {
+        let c = run(&[(
+            "a.isms",
+            "asset app \"App\" {\n kind software\n owner app\n}\n",
+        )]);
+        assert!(codes(&c).contains(&"ref/wrong-kind"), "{:?}", codes(&c));
+    }
+
+    #[test]
+    fn catalog_controls_need_use() {
+        let c = run(&[(
+            "a.isms",
+            "requirement r \"R\" {\n kind legal\n controls A.5.1\n}\n",
+        )]);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::RefUnknown)
+            .unwrap();
+        assert!(d
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("use iso27001:2022"));
+    }
+
+    #[test]
+    fn used_catalog_lays_out_93_slots_then_custom_controls() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\ncontrol A.8.5 { status planned }\ncontrol mine \"Mine\" { status planned }\n",
+        )]);
+        assert_eq!(c.model.slots.len(), 94);
+        assert_eq!(c.model.slots[0].id, "A.5.1");
+        let a85 = c.model.slot("A.8.5").unwrap();
+        assert!(a85.decl.is_some() && a85.entry.is_some());
+        assert!(c.model.slots[93].is_custom());
+    }
+
+    #[test]
+    fn closest_catalog_id_is_suggested() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\nrequirement r \"R\" {\n kind legal\n controls A.5.38\n}\n",
+        )]);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::RefUnknown)
+            .unwrap();
+        assert_eq!(d.help.as_deref(), Some("did you mean `A.5.37`?"));
+    }
+}

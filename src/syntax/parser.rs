@@ -155,13 +155,11 @@ impl Builder<'_> {
                         .errors
                         .push(errors::field_error(span, child.as_str()));
                 }
-                Rule::block_end => {
-                    if child.as_str().is_empty() {
-                        closed = false;
-                        broken = true;
-                        let at = self.span(&child);
-                        self.ast.errors.push(errors::missing_brace(open, at));
-                    }
+                Rule::block_end if child.as_str().is_empty() => {
+                    closed = false;
+                    broken = true;
+                    let at = self.span(&child);
+                    self.ast.errors.push(errors::missing_brace(open, at));
                 }
                 _ => {}
             }
