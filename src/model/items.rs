@@ -21,6 +21,8 @@ pub struct Common {
     pub present: BTreeSet<&'static str>,
     /// A line of the block did not parse, so any field may stand on it.
     pub incomplete: bool,
+    /// The header line (`control ID "Title" {`) did not parse completely.
+    pub header_broken: bool,
 }
 
 impl Common {

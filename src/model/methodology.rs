@@ -37,8 +37,25 @@ impl Methodology {
         scores
     }
 
-    /// Index into `levels` of the level holding `score`.
+    /// Whether the levels are ascending, non-overlapping ranges with distinct names: only
+    /// then is "above the acceptance level" meaningful (`methodology/levels` reports the
+    /// rest).
+    pub fn levels_are_ordered(&self) -> bool {
+        self.levels.iter().all(|l| l.low <= l.high)
+            && self.levels.windows(2).all(|w| w[0].high < w[1].low)
+            && self
+                .levels
+                .iter()
+                .enumerate()
+                .all(|(i, l)| self.levels[..i].iter().all(|p| p.name.text != l.name.text))
+    }
+
+    /// Index into `levels` of the level holding `score`; none while the levels are not
+    /// ordered.
     pub fn level_index(&self, score: i64) -> Option<usize> {
+        if !self.levels_are_ordered() {
+            return None;
+        }
         self.levels
             .iter()
             .position(|l| (l.low..=l.high).contains(&score))
@@ -88,8 +105,13 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
         None => None,
         Some(t) if t.kind == TreatmentKind::Avoid => None,
         Some(t) => match &t.residual {
+            // A residual off the scale or above the inherent rating is reported by its own
+            // rule; no level is derived from it.
             Some(r)
-                if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) =>
+                if m.in_scale(false, r.likelihood.value)
+                    && m.in_scale(true, r.impact.value)
+                    && r.likelihood.value <= l
+                    && r.impact.value <= i =>
             {
                 Some(r.likelihood.value * r.impact.value)
             }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::lower::list;
+use super::lower::{list, list_or};
 use super::values::Ref;
 use super::Model;
 use crate::diagnostics::{closest, Code, Diagnostic, Sink};
@@ -297,7 +297,7 @@ fn lay_out_controls(model: &mut Model, sink: &mut Sink) {
             }
             continue;
         }
-        if control.title.is_none() {
+        if control.title.is_none() && !control.common.header_broken {
             let mut d = Diagnostic::new(
                 Code::FieldMissing,
                 control.id.span,
@@ -397,6 +397,14 @@ impl Resolver<'_> {
         }
         let wanted = expected(kinds);
         if let Some(actual) = Kind::ALL.iter().find(|k| index.get(**k, &r.name).is_some()) {
+            let right_kind: Vec<&str> = kinds.iter().flat_map(|k| index.names(*k)).collect();
+            let help = match closest(&r.name, right_kind.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => {
+                    let noun = kinds.first().map_or("", |k| k.noun());
+                    format!("name {wanted} here, declared with `{noun} <id> …`")
+                }
+            };
             self.sink.push(
                 Diagnostic::new(
                     Code::RefWrongKind,
@@ -408,7 +416,8 @@ impl Resolver<'_> {
                         actual.noun()
                     ),
                 )
-                .with_label(format!("expected {wanted}")),
+                .with_label(format!("expected {wanted}"))
+                .with_help(help),
             );
             return false;
         }
@@ -479,12 +488,41 @@ impl Resolver<'_> {
                         .with_label("not a catalog control")
                         .with_help("only controls of a used catalog are excluded in the SoA; delete the custom control instead"),
                     ),
-                    None => {
-                        self.expect(r, &[Kind::Control], "exclude");
-                    }
+                    None => self.unknown_exclusion(r),
                 }
             }
         }
+    }
+
+    /// An excluded ID that no used catalog has: only catalog controls are excluded.
+    fn unknown_exclusion(&mut self, r: &Ref) {
+        let m = self.model;
+        let mut d = Diagnostic::new(
+            Code::RefUnknown,
+            r.span,
+            format!("`{}` is not a control of a used catalog", r.name),
+        )
+        .with_label("nothing to exclude");
+        if let Some(catalog) = unused_catalog_with(m, &r.name) {
+            d = d.with_help(format!(
+                "`{}` is in the `{catalog}` catalog: add `use {catalog}`",
+                r.name
+            ));
+        } else {
+            let ids = m
+                .slots
+                .iter()
+                .filter(|s| !s.is_custom())
+                .map(|s| s.id.as_str());
+            d = match closest(&r.name, ids) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None if m.used_catalogs.is_empty() => {
+                    d.with_help("exclusions name controls of a catalog: add `use iso27001:2022`")
+                }
+                None => d.with_help("remove it from the exclusion"),
+            };
+        }
+        self.sink.push(d);
     }
 
     fn accept_level(&mut self) {
@@ -503,7 +541,10 @@ impl Resolver<'_> {
             accept.span,
             format!("`{}` is not a level of the methodology", accept.name),
         )
-        .with_label(format!("expected one of {}", list(names.iter().copied())));
+        .with_label(format!(
+            "expected one of {}",
+            list_or(names.iter().copied())
+        ));
         if let Some(best) = closest(&accept.name, names.iter().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
         }

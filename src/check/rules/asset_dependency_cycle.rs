@@ -19,18 +19,19 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             .map(|(n, _)| format!("`{}`", name(*n)))
             .chain(std::iter::once(format!("`{}`", name(first))))
             .collect();
-        let mut d = Diagnostic::new(
-            Code::AssetDependencyCycle,
-            first_span,
+        let message = if cycle.len() == 1 {
+            format!("asset `{}` depends on itself", name(first))
+        } else {
             format!(
                 "assets depend on each other in a cycle: {}",
                 path.join(" → ")
-            ),
-        )
-        .with_label(format!("`{}` depends on this", name(first)))
-        .with_help(
-            "an asset cannot depend on itself, even indirectly: remove one `depends_on` link",
-        );
+            )
+        };
+        let mut d = Diagnostic::new(Code::AssetDependencyCycle, first_span, message)
+            .with_label(format!("`{}` depends on this", name(first)))
+            .with_help(
+                "an asset cannot depend on itself, even indirectly: remove one `depends_on` link",
+            );
         for (n, span) in cycle.iter().skip(1) {
             d = d.with_secondary(*span, format!("`{}` depends on this", name(*n)));
         }

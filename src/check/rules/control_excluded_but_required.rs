@@ -7,8 +7,13 @@ use crate::model::graph::{EdgeKind, Node};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
+    let mut seen = std::collections::HashSet::new();
     for exclusion in &m.exclusions {
         for excluded in &exclusion.controls {
+            // A second exclusion of the same control is a `ref/duplicate` already.
+            if !seen.insert(excluded.name.as_str()) {
+                continue;
+            }
             let Some(slot) = m.slot_index(&excluded.name) else {
                 continue;
             };

@@ -28,7 +28,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             )
             .with_label("applicable because of this")
             .with_help(format!(
-                "record its implementation: `control {} {{ status planned  owner <person> }}`",
+                "record its implementation in a `control {} {{ … }}` block with `status` and `owner`",
                 slot.id
             )),
         );

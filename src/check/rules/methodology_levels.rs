@@ -73,10 +73,9 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                     bad(
                         level.span,
                         format!(
-                            "level `{name}` overlaps `{}` at {}..{}",
+                            "level `{name}` overlaps `{}` at {}",
                             prev.name.text,
-                            level.low,
-                            prev.high.min(level.high)
+                            scores(level.low, prev.high.min(level.high))
                         ),
                         "overlapping range",
                     )
@@ -107,5 +106,14 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             )
             .with_help("widen the ranges so every likelihood × impact falls in one level"),
         );
+    }
+}
+
+/// "score 4" or "scores 3..4"
+fn scores(low: i64, high: i64) -> String {
+    if low == high {
+        format!("score {low}")
+    } else {
+        format!("scores {low}..{high}")
     }
 }

@@ -74,10 +74,18 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
             )
             .with_help(format!("number the `{name}` values 1, 2, 3, …")),
         );
-    } else if !missing.is_empty() {
+    } else if let Some(first_missing) = missing.first() {
+        // Point at the first value written after the gap (`4` in 1, 2, 4).
+        let after = first_missing.parse::<i64>().unwrap_or(0);
+        let at = scale
+            .entries
+            .iter()
+            .filter(|e| e.value > after)
+            .min_by_key(|e| e.value)
+            .map_or(scale.span, |e| e.span);
         sink.push(
             gap(
-                scale.span,
+                at,
                 format!("the `{name}` scale skips {}", missing.join(", ")),
                 "values must run 1..N without gaps",
             )

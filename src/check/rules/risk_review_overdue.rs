@@ -35,6 +35,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                             format!("risk `{}` was due for review on {due}", risk.id.text),
                         )
                         .with_label(format!("last reviewed more than {} ago", review.period))
+                        .with_secondary(review.span, "review period set here")
                         .with_help("re-assess the risk and update `reviewed`"),
                     );
                 }

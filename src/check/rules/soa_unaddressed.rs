@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::lower::list;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
@@ -48,7 +49,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             .with_label("the catalog is used here")
             .with_help(format!(
                 "decide each of {}: name it in a risk treatment or requirement, or write `exclude <id> because \"…\"`",
-                open.join(", ")
+                list(open.iter().copied())
             )),
         );
     }

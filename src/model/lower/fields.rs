@@ -160,10 +160,19 @@ impl<'a> Fields<'a> {
 
 /// "`a`, `b` and `c`"
 pub fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
+    join(items, "and")
+}
+
+/// "`a`, `b` or `c`"
+pub fn list_or<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
+    join(items, "or")
+}
+
+fn join<'s>(items: impl IntoIterator<Item = &'s str>, last_word: &str) -> String {
     let items: Vec<String> = items.into_iter().map(|i| format!("`{i}`")).collect();
     match items.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {last_word} {last}", init.join(", ")),
     }
 }

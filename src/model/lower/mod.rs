@@ -15,7 +15,7 @@ use crate::model::values::Name;
 use crate::model::Model;
 use crate::syntax::{Ast, Decl, ValueKind};
 
-pub use fields::list;
+pub use fields::{list, list_or};
 
 /// The declaration keywords, for the did-you-mean of an unknown one.
 pub const KEYWORDS: &[&str] = &[
@@ -193,6 +193,7 @@ pub fn common(decl: &Decl, present: std::collections::BTreeSet<&'static str>) ->
         doc: decl.doc.clone(),
         present,
         incomplete: decl.block.as_ref().is_some_and(|b| b.broken),
+        header_broken: decl.broken,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::fields::list;
+use super::fields::list_or;
 use crate::diagnostics::{closest, Code, Diagnostic, Sink};
 use crate::model::values::*;
 use crate::source::Span;
@@ -233,7 +233,10 @@ pub fn value_keyword<K: Keyword>(sink: &mut Sink, value: &Value, field: &str) ->
         value.span,
         format!("`{text}` is not a valid {}", K::WHAT),
     )
-    .with_label(format!("expected one of {}", list(names.iter().copied())));
+    .with_label(format!(
+        "expected one of {}",
+        list_or(names.iter().copied())
+    ));
     if let Some(k) = K::parse(text) {
         d = d.with_help(format!("write it without quotes: `{}`", k.as_str()));
     } else if let Some(best) = closest(text, names.iter().copied()) {
@@ -273,7 +276,19 @@ pub fn every(sink: &mut Sink, field: &Field) -> Option<Every> {
         bad(sink);
         return None;
     };
-    let count = u32::try_from(*count).ok().filter(|n| *n > 0);
+    if *count <= 0 {
+        sink.push(
+            Diagnostic::new(
+                Code::ValueInvalid,
+                n.span,
+                format!("`{}` needs a period longer than zero", field.name.text),
+            )
+            .with_label("must be at least 1")
+            .with_help(format!("write `{} every 12 months`", field.name.text)),
+        );
+        return None;
+    }
+    let count = u32::try_from(*count).ok();
     let period = match (e.as_str(), count, unit_word.as_str()) {
         ("every", Some(n), "day" | "days") => Period::Days(n),
         ("every", Some(n), "month" | "months") => Period::Months(n),

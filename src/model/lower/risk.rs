@@ -168,6 +168,7 @@ fn treatment(sink: &mut Sink, field: &Field, risk: &str) -> Option<Treatment> {
             doc: None,
             present: f.present,
             incomplete: field.block.as_ref().is_some_and(|b| b.broken),
+            header_broken: field.broken,
         },
     })
 }
