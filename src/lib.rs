@@ -11,6 +11,7 @@ pub mod compile;
 pub mod diagnostics;
 pub mod emit;
 pub mod model;
+pub mod project;
 pub mod source;
 pub mod stdlib;
 pub mod syntax;

@@ -1,5 +1,4 @@
-//! Finding and reading a project's files: every `*.isms` below the root, in path order,
-//! skipping hidden directories and `target/`.
+//! Reading a project from disk for the CLI (discovery is `isms::project`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -35,7 +34,11 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         };
         vec![(name, path.to_path_buf())]
     } else {
-        find(path)?
+        isms::project::discover(path)
+            .map_err(|e| miette!("cannot walk `{}`: {e}", path.display()))?
+            .into_iter()
+            .map(|f| (f.name, f.path))
+            .collect()
     };
     if files.is_empty() {
         return Err(miette!(
@@ -55,34 +58,4 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         inputs.push(Input::new(name, bytes));
     }
     Ok(Project { inputs })
-}
-
-fn find(root: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let walker = ignore::WalkBuilder::new(root)
-        .standard_filters(false)
-        .hidden(true)
-        .filter_entry(|e| {
-            !(e.depth() > 0
-                && e.file_type().is_some_and(|t| t.is_dir())
-                && e.file_name() == "target")
-        })
-        .build();
-    let mut files = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| miette!("cannot walk `{}`: {e}", root.display()))?;
-        let path = entry.path();
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if !is_file || path.extension().is_none_or(|x| x != "isms") {
-            continue;
-        }
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        files.push((name, path.to_path_buf()));
-    }
-    files.sort();
-    Ok(files)
 }
