@@ -10,6 +10,7 @@ pub mod check;
 pub mod compile;
 pub mod diagnostics;
 pub mod emit;
+pub mod format;
 pub mod model;
 pub mod project;
 pub mod source;

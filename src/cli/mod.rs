@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod explain;
+mod fmt;
 mod project;
 
 use std::process::ExitCode;
@@ -33,6 +34,8 @@ enum Command {
     Build(build::Args),
     /// Explain a diagnostic code, or list all codes.
     Explain(explain::Args),
+    /// Rewrite `.isms` files in the canonical layout (comments and meaning kept).
+    Fmt(fmt::Args),
 }
 
 /// How the command ended, as the process exit status.
@@ -47,6 +50,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

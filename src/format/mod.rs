@@ -1,0 +1,151 @@
+//! `isms fmt`: one canonical layout for `.isms` files.
+//!
+//! The layout: two-space indentation, one field per line, one space between values, `, `
+//! between list items, lists wrapped at 100 columns, level ranges aligned, one blank line
+//! around multi-line declarations (blank lines the author put between fields or one-line
+//! declarations are kept, at most one), comments kept where they stand, `"""` text
+//! re-indented under its field, LF line endings and one final newline.
+//!
+//! Safety net (as Cedar does it): the result is parsed again and must give the same tree
+//! (spans aside) and the same comments in the same order; otherwise nothing is returned and
+//! the file is left alone. A file with syntax errors is never formatted.
+
+mod layout;
+mod verify;
+
+use crate::source::FileId;
+use crate::syntax;
+
+/// Why a text was not formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// The text has syntax errors (this many); fix them first.
+    Syntax(usize),
+    /// The formatter's output would not mean the same as the input: a bug in the
+    /// formatter, so the input is left untouched.
+    Unstable(String),
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormatError::Syntax(1) => write!(f, "the file has a syntax error"),
+            FormatError::Syntax(n) => write!(f, "the file has {n} syntax errors"),
+            FormatError::Unstable(why) => {
+                write!(f, "the formatter would change the file's meaning ({why})")
+            }
+        }
+    }
+}
+
+/// The canonically formatted text, or why it cannot be formatted.
+pub fn format_text(text: &str) -> Result<String, FormatError> {
+    let ast = syntax::parse(FileId(0), text);
+    if !ast.errors.is_empty() {
+        return Err(FormatError::Syntax(ast.errors.len()));
+    }
+    let out = layout::print(text, &ast);
+    verify::same_meaning(text, &ast, &out).map_err(FormatError::Unstable)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_text;
+
+    fn fmt(text: &str) -> String {
+        match format_text(text) {
+            Ok(t) => t,
+            Err(e) => format!("ERROR: {e}"),
+        }
+    }
+
+    #[test]
+    fn indents_and_spaces() {
+        let input = "risk R-1 \"T\"   {\n\t likelihood   2\n      treatment mitigate {\ncontrols a,b,   c\n}\n}\n";
+        let want = "risk R-1 \"T\" {\n  likelihood 2\n  treatment mitigate {\n    controls a, b, c\n  }\n}\n";
+        assert_eq!(fmt(input), want);
+    }
+
+    #[test]
+    fn keeps_every_comment() {
+        let input = "// head\n\n/// doc\nrole a \"A\"  // trailing\n\nasset x \"X\" { // on brace\n  // inside\n  kind software // after kind\n  // before close\n} // after close\n// end\n";
+        let out = fmt(input);
+        for c in [
+            "// head",
+            "/// doc",
+            "// trailing",
+            "// on brace",
+            "// inside",
+            "// after kind",
+            "// before close",
+            "// after close",
+            "// end",
+        ] {
+            assert!(out.contains(c), "lost {c}:\n{out}");
+        }
+        assert_eq!(fmt(&out), out, "not idempotent");
+    }
+
+    #[test]
+    fn trailing_comments_align() {
+        let input = "methodology {\n  accept medium // a\n  review every 12 months // b\n}\n";
+        let want = "methodology {\n  accept medium           // a\n  review every 12 months  // b\n}\n";
+        assert_eq!(fmt(input), want);
+    }
+
+    #[test]
+    fn one_line_blocks_stay_one_line() {
+        assert_eq!(
+            fmt("person bob \"Bob\" {   roles ceo }\n"),
+            "person bob \"Bob\" { roles ceo }\n"
+        );
+    }
+
+    #[test]
+    fn blank_lines_between_multi_line_declarations() {
+        let input = "role a \"A\"\nrole b \"B\"\nasset x \"X\" {\n  kind software\n}\nasset y \"Y\" {\n  kind software\n}\n";
+        let want = "role a \"A\"\nrole b \"B\"\n\nasset x \"X\" {\n  kind software\n}\n\nasset y \"Y\" {\n  kind software\n}\n";
+        assert_eq!(fmt(input), want);
+    }
+
+    #[test]
+    fn text_blocks_are_reindented() {
+        let input = "policy p \"P\" {\n        section \"Purpose\" \"\"\"\n    Line one.\n\n      Indented.\n    \"\"\"\n}\n";
+        let want = "policy p \"P\" {\n  section \"Purpose\" \"\"\"\n    Line one.\n\n      Indented.\n  \"\"\"\n}\n";
+        assert_eq!(fmt(input), want);
+    }
+
+    #[test]
+    fn long_lists_wrap() {
+        let ids: Vec<String> = (1..=30).map(|i| format!("A.5.{i}")).collect();
+        let input = format!("exclude {} because \"x\"\n", ids.join(","));
+        let out = fmt(&input);
+        assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+        assert!(out.lines().count() > 1);
+        assert_eq!(fmt(&out), out);
+    }
+
+    #[test]
+    fn levels_align() {
+        let input = "methodology {\n  levels {\n    low 1..4\n    critical 17..25\n  }\n}\n";
+        let want = "methodology {\n  levels {\n    low      1..4\n    critical 17..25\n  }\n}\n";
+        assert_eq!(fmt(input), want);
+    }
+
+    #[test]
+    fn syntax_errors_are_refused() {
+        assert_eq!(
+            fmt("risk R {\n  likelihood = 2\n}\n"),
+            "ERROR: the file has a syntax error"
+        );
+    }
+
+    #[test]
+    fn comments_inside_lists_are_kept_verbatim() {
+        let input = "requirement r \"R\" {\n  controls a, // first\n    b\n}\n";
+        let out = fmt(input);
+        assert!(out.contains("// first"));
+        assert_eq!(fmt(&out), out);
+    }
+}
