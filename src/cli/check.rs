@@ -1,13 +1,14 @@
-//! `isms check [PATH…] [--format human|json] [--today DATE] [--deny warnings]`
+//! `isms check [PATH…] [--format human|json|sarif|github] [--today DATE] [--deny warnings]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use miette::Result;
 
 use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render::{self, JsonDiagnostic};
-use isms::diagnostics::{Severity, Summary};
+use isms::diagnostics::Summary;
+use isms::diagnostics::{github, sarif};
 use isms::{compile, Options};
 
 #[derive(Debug, clap::Args)]
@@ -27,8 +28,14 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Diagnostics with source excerpts, for people.
     Human,
+    /// The JSON report of the CLI contract.
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,18 +50,21 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         args.paths
     };
-    let several = paths.len() > 1;
+    // Code scanning and annotations locate files from the repository root (the current
+    // directory), so those formats name files by the path as given.
+    let from_cwd = paths.len() > 1 || matches!(args.format, Format::Sarif | Format::Github);
     // Load everything first: an unreadable path stops the command before any output.
     let mut projects = Vec::new();
     for path in &paths {
-        let prefix = several.then(|| path.display().to_string());
+        let prefix = (from_cwd && path != Path::new(".")).then(|| path.display().to_string());
         projects.push(project::load(path, prefix.as_deref())?);
     }
     let color = use_color();
     let mut summary = Summary::default();
     let mut files = 0;
     let mut json: Vec<JsonDiagnostic> = Vec::new();
-    let mut human = String::new();
+    let mut text = String::new();
+    let mut compilations = Vec::new();
     for p in projects {
         let c = compile(p.inputs, &Options { today });
         files += c.project_files;
@@ -62,16 +72,29 @@ pub fn run(args: Args) -> Result<Outcome> {
         summary.errors += s.errors;
         summary.warnings += s.warnings;
         match args.format {
-            Format::Human => human.push_str(&render::human(&c.sources, &c.diagnostics, color)),
+            Format::Human => text.push_str(&render::human(&c.sources, &c.diagnostics, color)),
             Format::Json => {
                 json.extend(render::json_report(&c.sources, &c.diagnostics).diagnostics)
             }
+            Format::Github => text.push_str(&github::annotations(&c.sources, &c.diagnostics)),
+            Format::Sarif => compilations.push(c),
         }
     }
     match args.format {
         Format::Human => {
-            print!("{human}");
+            print!("{text}");
             println!("{}", render::summary_line(summary, files));
+        }
+        Format::Github => print!("{text}"),
+        Format::Sarif => {
+            let projects: Vec<_> = compilations
+                .iter()
+                .map(|c| (&c.sources, c.diagnostics.as_slice()))
+                .collect();
+            let log = sarif::log(&projects);
+            let text = serde_json::to_string_pretty(&log)
+                .map_err(|e| miette::miette!("cannot write the SARIF log: {e}"))?;
+            println!("{text}");
         }
         Format::Json => {
             let report = render::JsonReport {
@@ -84,7 +107,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     let fails = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
-    let _ = Severity::Error;
     Ok(if fails {
         Outcome::Problems
     } else {

@@ -85,7 +85,15 @@ codes! {
     RoleUnassigned => "role/unassigned", Warning;
 }
 
+/// Where the project and its rule documentation live.
+pub const PROJECT_URL: &str = "https://github.com/isms-lang/isms";
+
 impl Code {
+    /// The rule's documentation page (`docs/rules/<code>.md` in the repository).
+    pub fn doc_url(self) -> String {
+        format!("{PROJECT_URL}/blob/main/docs/rules/{}.md", self.as_str())
+    }
+
     pub fn parse(text: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == text)
     }

@@ -2,7 +2,9 @@
 //! (terminal, JSON, and later SARIF and the language server).
 
 mod codes;
+pub mod github;
 pub mod render;
+pub mod sarif;
 
 pub use codes::{Code, RuleDoc};
 

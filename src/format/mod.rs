@@ -90,7 +90,8 @@ mod tests {
     #[test]
     fn trailing_comments_align() {
         let input = "methodology {\n  accept medium // a\n  review every 12 months // b\n}\n";
-        let want = "methodology {\n  accept medium           // a\n  review every 12 months  // b\n}\n";
+        let want =
+            "methodology {\n  accept medium           // a\n  review every 12 months  // b\n}\n";
         assert_eq!(fmt(input), want);
     }
 

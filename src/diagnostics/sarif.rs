@@ -1,0 +1,128 @@
+//! SARIF 2.1.0 for code-scanning services (GitHub code scanning and others): every rule
+//! with its documentation and help URI, every diagnostic as a result with its locations.
+
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
+};
+
+use super::{Code, Diagnostic, Severity};
+use crate::source::{SourceMap, Span};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// A SARIF log for diagnostics from one or more compilations.
+pub fn log(projects: &[(&SourceMap, &[Diagnostic])]) -> Sarif {
+    let rules: Vec<ReportingDescriptor> = Code::ALL.iter().map(|c| rule(*c)).collect();
+    let driver = ToolComponent::builder()
+        .name("isms")
+        .version(env!("CARGO_PKG_VERSION"))
+        .information_uri(super::codes::PROJECT_URL)
+        .rules(rules)
+        .build();
+    let results: Vec<SarifResult> = projects
+        .iter()
+        .flat_map(|(sources, diagnostics)| diagnostics.iter().map(|d| result(sources, d)))
+        .collect();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        // Our columns count Unicode scalar values, as the JSON report does.
+        .column_kind(serde_json::json!("unicodeCodePoints"))
+        .results(results)
+        .build();
+    Sarif::builder()
+        .schema(SCHEMA)
+        .version(serde_json::json!("2.1.0"))
+        .runs(vec![run])
+        .build()
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn text(s: &str) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s).build()
+}
+
+fn rule(code: Code) -> ReportingDescriptor {
+    let doc = code.doc();
+    let help = MultiformatMessageString::builder()
+        .text(doc.section("What it checks").unwrap_or(doc.summary()))
+        .markdown(doc.0)
+        .build();
+    ReportingDescriptor::builder()
+        .id(code.as_str())
+        .name(code.as_str())
+        .short_description(text(doc.summary()))
+        .full_description(text(doc.section("What it checks").unwrap_or(doc.summary())))
+        .help(help)
+        .help_uri(code.doc_url())
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(serde_json::json!(level(code.default_severity())))
+                .build(),
+        )
+        .build()
+}
+
+fn location(sources: &SourceMap, span: Span, message: Option<&str>) -> Location {
+    let file = sources.get(span.file);
+    let (line, column) = file.map_or((1, 1), |f| f.line_column(span.start));
+    let (end_line, end_column) = file.map_or((1, 1), |f| f.line_column(span.end));
+    let region = Region::builder()
+        .start_line(line as i64)
+        .start_column(column as i64)
+        .end_line(end_line as i64)
+        .end_column(end_column as i64)
+        .build();
+    let physical = PhysicalLocation::builder()
+        .artifact_location(
+            ArtifactLocation::builder()
+                .uri(sources.name(span.file))
+                .build(),
+        )
+        .region(region)
+        .build();
+    match message {
+        Some(m) => Location::builder()
+            .physical_location(physical)
+            .message(Message::builder().text(m).build())
+            .build(),
+        None => Location::builder().physical_location(physical).build(),
+    }
+}
+
+fn result(sources: &SourceMap, d: &Diagnostic) -> SarifResult {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str(&format!(" (help: {help})"));
+    }
+    let index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
+    let level = match d.severity {
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
+    };
+    let related: Vec<Location> = d
+        .labels
+        .iter()
+        .map(|l| location(sources, l.span, Some(&l.message)))
+        .collect();
+    let builder = SarifResult::builder()
+        .rule_id(d.code.as_str())
+        .rule_index(index as i64)
+        .level(level)
+        .message(Message::builder().text(message).build())
+        .locations(vec![location(sources, d.span, None)]);
+    if related.is_empty() {
+        builder.build()
+    } else {
+        builder.related_locations(related).build()
+    }
+}
