@@ -1,6 +1,9 @@
 //! `isms check --format sarif|github` on the real binary: SARIF validated against the
 //! SARIF 2.1.0 JSON schema, GitHub annotations in workflow-command syntax.
 
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 use std::process::Command;
 

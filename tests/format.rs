@@ -2,6 +2,9 @@
 //! and the conformance cases when `../shared` is present): formatting twice gives the same
 //! text, every comment is kept, and the diagnostics (codes and messages) do not change.
 
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

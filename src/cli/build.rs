@@ -1,4 +1,4 @@
-//! `isms build [PATH] --out DIR [--format json] [--today DATE]`
+//! `isms build [PATH] --out DIR [--format md,html,csv,json,xlsx] [--today DATE]`
 
 use std::path::PathBuf;
 
@@ -17,7 +17,7 @@ pub struct Args {
     /// The directory to write the documents into (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Comma-separated formats to write (default: all).
+    /// Comma-separated formats to write: md, html, csv, json, xlsx (default: all).
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<String>,
     /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
@@ -42,7 +42,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
         return Ok(Outcome::Problems);
     }
-    let docs = emit::documents(&c, &formats);
+    let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
     let written = emit::writer::write_all(&args.out, &docs)
         .map_err(|e| miette!("cannot write documents into `{}`: {e}", args.out.display()))?;
     for path in written {

@@ -1,22 +1,49 @@
 //! Stage 4: documents for auditors, from a model that checks without errors.
 //!
-//! Every document is built from the same derived data ([`soa::Soa`], …), so the formats
-//! agree with each other by construction; the output is deterministic (no clocks, no hash
-//! order): the same input and `--today` give byte-identical files.
+//! Every document is rendered from one derived data layer ([`Derived`]: the SoA, the risk
+//! register, the policies, the scope and the methodology), so the formats agree with each
+//! other by construction; the tabular formats share [`table`] on top of it. The output is
+//! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
+//! give byte-identical files.
 
+mod csv;
+pub mod error;
+pub mod heatmap;
+mod html;
+mod json;
+mod markdown;
+pub mod methodology;
+pub mod names;
+pub mod policy;
+pub mod register;
+pub mod scope;
 pub mod soa;
+pub mod table;
 pub mod writer;
+mod xlsx;
+
+pub use error::Error;
 
 use crate::Compilation;
 
 /// The formats `isms build` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
+    Markdown,
+    Html,
+    Csv,
     Json,
+    Xlsx,
 }
 
 impl Format {
-    pub const ALL: &'static [(&'static str, Format)] = &[("json", Format::Json)];
+    pub const ALL: &'static [(&'static str, Format)] = &[
+        ("md", Format::Markdown),
+        ("html", Format::Html),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+        ("xlsx", Format::Xlsx),
+    ];
 
     pub fn parse(text: &str) -> Option<Format> {
         Format::ALL
@@ -26,24 +53,74 @@ impl Format {
     }
 }
 
-/// A document: its file name in the output directory and its bytes.
+/// A document: its path in the output directory (`/`-separated) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub path: String,
     pub bytes: Vec<u8>,
 }
 
-/// Every document of the requested formats.
-pub fn documents(c: &Compilation, formats: &[Format]) -> Vec<Document> {
-    let soa = soa::Soa::build(c);
-    let mut docs = Vec::new();
-    for format in formats {
-        match format {
-            Format::Json => docs.push(Document {
-                path: "soa.json".to_string(),
-                bytes: soa.to_json().into_bytes(),
-            }),
+impl Document {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Document {
+        Document {
+            path: path.into(),
+            bytes: bytes.into(),
         }
     }
-    docs
+}
+
+/// What every format renders: the derived data of one compilation.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    pub soa: soa::Soa,
+    pub register: register::Register,
+    pub scope: scope::ScopeDoc,
+    pub methodology: Option<methodology::MethodologyDoc>,
+    pub policies: Vec<policy::PolicyDoc>,
+}
+
+impl Derived {
+    pub fn build(c: &Compilation) -> Derived {
+        Derived {
+            soa: soa::Soa::build(c),
+            register: register::Register::build(c),
+            scope: scope::ScopeDoc::build(c),
+            methodology: methodology::MethodologyDoc::build(c),
+            policies: policy::PolicyDoc::build_all(c),
+        }
+    }
+}
+
+/// Every document of the requested formats, sorted by path.
+pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Document>, Error> {
+    let d = Derived::build(c);
+    let mut docs = Vec::new();
+    let wants = |f: Format| formats.contains(&f);
+    if wants(Format::Markdown) {
+        docs.extend(markdown::documents(&d));
+    }
+    if wants(Format::Csv) {
+        docs.extend(csv::documents(&d)?);
+    }
+    if wants(Format::Json) {
+        docs.extend(json::documents(&d)?);
+    }
+    if wants(Format::Xlsx) {
+        docs.extend(xlsx::documents(&d)?);
+    }
+    if wants(Format::Html) {
+        // Last, so the index can also link the files of the other formats.
+        let others: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
+        docs.extend(html::documents(&d, &others));
+    }
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(docs)
+}
+
+/// The organization's name as documents print it.
+fn organization_name(c: &Compilation) -> String {
+    c.model
+        .organization()
+        .map(|o| o.name.clone().unwrap_or_else(|| o.id.text.clone()))
+        .unwrap_or_default()
 }

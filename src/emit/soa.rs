@@ -1,9 +1,10 @@
 //! The Statement of Applicability (clause 6.1.3 d): every catalog control once, in catalog
 //! order, applicable with its justification or excluded with its reason; then the
-//! project's own controls.
+//! project's own controls, and the counts an auditor looks at first.
 
 use serde::Serialize;
 
+use super::names::Party;
 use crate::model::graph::{EdgeKind, Node};
 use crate::model::{ControlSlot, Status};
 use crate::Compilation;
@@ -16,6 +17,7 @@ pub struct Soa {
     pub date: String,
     pub controls: Vec<SoaRow>,
     pub additional_controls: Vec<SoaRow>,
+    pub summary: Summary,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -34,6 +36,61 @@ pub struct SoaRow {
     /// The policies that implement the control.
     pub policies: Vec<String>,
     pub evidence: Vec<String>,
+    /// The owner's name (a person's name or a role's title).
+    pub owner_name: Option<String>,
+    /// The justification in words: the risks and requirements, or the exclusion reason.
+    pub justification: String,
+}
+
+/// The counts of one group of SoA rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub controls: usize,
+    pub applicable: usize,
+    pub excluded: usize,
+    pub implemented: usize,
+    pub partial: usize,
+    pub planned: usize,
+    pub not_implemented: usize,
+    /// Applicable, but without a `control` declaration (no status recorded).
+    pub not_recorded: usize,
+}
+
+impl Counts {
+    fn add(&mut self, row: &SoaRow) {
+        self.controls += 1;
+        if row.applicable {
+            self.applicable += 1;
+        } else if row.exclusion_reason.is_some() {
+            self.excluded += 1;
+        }
+        match row.status {
+            Some(Status::Implemented) => self.implemented += 1,
+            Some(Status::Partial) => self.partial += 1,
+            Some(Status::Planned) => self.planned += 1,
+            Some(Status::NotImplemented) => self.not_implemented += 1,
+            None if row.applicable => self.not_recorded += 1,
+            None => {}
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeCounts {
+    /// The catalog theme's ID; `null` for the additional controls.
+    pub theme: Option<String>,
+    pub title: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Catalog and additional controls together.
+    pub total: Counts,
+    /// One entry per theme of the catalogs in use, in catalog order, then one for the
+    /// additional controls when there are any.
+    pub themes: Vec<ThemeCounts>,
 }
 
 impl Soa {
@@ -49,6 +106,7 @@ impl Soa {
                 controls.push(row);
             }
         }
+        let summary = summarize(c, &controls, &additional_controls);
         Soa {
             framework: m
                 .used_catalogs
@@ -58,18 +116,25 @@ impl Soa {
             organization: m
                 .organization()
                 .map(|o| o.name.clone().unwrap_or_else(|| o.id.text.clone())),
-            date: c.today.format("%Y-%m-%d").to_string(),
+            date: super::names::date(c.today),
             controls,
             additional_controls,
+            summary,
         }
     }
 
-    pub fn to_json(&self) -> String {
-        // INVARIANT: the SoA holds only strings, numbers, booleans and nulls, so it always
-        // serialises.
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+    /// Catalog rows, then additional rows: the order of every tabular format.
+    pub fn rows(&self) -> impl Iterator<Item = &SoaRow> {
+        self.controls.iter().chain(&self.additional_controls)
+    }
+
+    /// The title of a theme ID, as the catalog names it.
+    pub fn theme_title(&self, theme: &str) -> Option<&str> {
+        self.summary
+            .themes
+            .iter()
+            .find(|t| t.theme.as_deref() == Some(theme))
+            .map(|t| t.title.as_str())
     }
 }
 
@@ -100,6 +165,8 @@ fn row(c: &Compilation, i: usize, slot: &ControlSlot) -> SoaRow {
         .map(|e| e.title.clone())
         .or_else(|| decl.and_then(|d| d.title.clone()))
         .unwrap_or_default();
+    let owner = decl.and_then(|d| d.owner.as_ref()).map(|o| Party::of(m, o));
+    let justification = justification(&risks, &requirements, exclusion_reason.as_deref());
     SoaRow {
         id: slot.id.clone(),
         title,
@@ -114,8 +181,84 @@ fn row(c: &Compilation, i: usize, slot: &ControlSlot) -> SoaRow {
             decl.and_then(|d| d.status)
         },
         exclusion_reason,
-        owner: decl.and_then(|d| d.owner.as_ref()).map(|o| o.name.clone()),
+        owner: owner.as_ref().map(|o| o.id.clone()),
+        owner_name: owner.map(|o| o.name),
         policies,
         evidence: decl.map(|d| d.evidence.clone()).unwrap_or_default(),
+        justification,
     }
+}
+
+/// "Risks; requirement gdpr-32", or the exclusion reason.
+fn justification(risks: &[String], requirements: &[String], excluded: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    for (list, one, many) in [
+        (risks, "Risk", "Risks"),
+        (requirements, "Requirement", "Requirements"),
+    ] {
+        if !list.is_empty() {
+            let noun = if list.len() == 1 { one } else { many };
+            parts.push(format!("{noun} {}", list.join(", ")));
+        }
+    }
+    if parts.is_empty() {
+        return excluded.unwrap_or_default().to_string();
+    }
+    parts.join("; ")
+}
+
+fn summarize(c: &Compilation, controls: &[SoaRow], additional: &[SoaRow]) -> Summary {
+    let m = &c.model;
+    let mut themes: Vec<ThemeCounts> = Vec::new();
+    for catalog in m.used_catalogs.iter().filter_map(|&i| m.catalogs.get(i)) {
+        for t in &catalog.themes {
+            if !themes
+                .iter()
+                .any(|x| x.theme.as_deref() == Some(&t.id.text))
+            {
+                themes.push(ThemeCounts {
+                    theme: Some(t.id.text.clone()),
+                    title: t.title.clone().unwrap_or_else(|| t.id.text.clone()),
+                    counts: Counts::default(),
+                });
+            }
+        }
+    }
+    let mut total = Counts::default();
+    for row in controls {
+        total.add(row);
+        let theme = row.theme.as_deref().unwrap_or_default();
+        let at = match themes
+            .iter()
+            .position(|t| t.theme.as_deref() == Some(theme))
+        {
+            Some(at) => at,
+            None => {
+                // A catalog entry without a (declared) theme still gets counted.
+                themes.push(ThemeCounts {
+                    theme: Some(theme.to_string()),
+                    title: if theme.is_empty() { "Other" } else { theme }.to_string(),
+                    counts: Counts::default(),
+                });
+                themes.len() - 1
+            }
+        };
+        if let Some(t) = themes.get_mut(at) {
+            t.counts.add(row);
+        }
+    }
+    if !additional.is_empty() {
+        let mut counts = Counts::default();
+        for row in additional {
+            total.add(row);
+            counts.add(row);
+        }
+        themes.push(ThemeCounts {
+            theme: None,
+            title: "Additional controls".to_string(),
+            counts,
+        });
+    }
+    themes.retain(|t| t.counts.controls > 0);
+    Summary { total, themes }
 }

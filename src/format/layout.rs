@@ -186,9 +186,9 @@ impl Printer<'_> {
     fn last_comment_end_before(&self, before: usize) -> Option<usize> {
         self.comments
             .iter()
-            .filter(|c| c.span.start < before)
+            .rev()
+            .find(|c| c.span.start < before)
             .map(|c| c.span.end)
-            .last()
     }
 
     /// Print a sequence of declarations (top) or fields, each with its leading comments.

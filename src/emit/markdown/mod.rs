@@ -1,0 +1,111 @@
+//! The Markdown documents: `soa.md`, `risk-register.md`, `scope.md`, `methodology.md` and
+//! `policies/<id>.md`, for reading in a repository browser or pasting into a wiki.
+//!
+//! User text goes into tables through [`cell`] (a `|` would end the cell, a line break
+//! the row); policy sections are Markdown already and are copied as written.
+
+mod context;
+mod policy;
+mod register;
+mod soa;
+
+use std::fmt::Write as _;
+
+use super::names::Party;
+use super::table::Table;
+use super::{Derived, Document};
+
+pub fn documents(d: &Derived) -> Vec<Document> {
+    let mut docs = vec![
+        Document::new("soa.md", soa::render(&d.soa)),
+        Document::new("risk-register.md", register::render(&d.register)),
+        Document::new("scope.md", context::scope(&d.scope)),
+    ];
+    if let Some(m) = &d.methodology {
+        docs.push(Document::new("methodology.md", context::methodology(m)));
+    }
+    for p in &d.policies {
+        docs.push(Document::new(format!("{}.md", p.stem()), policy::render(p)));
+    }
+    docs
+}
+
+/// The title block every document starts with.
+fn title(out: &mut String, title: &str, organization: &str, date: &str) {
+    let _ = write!(
+        out,
+        "# {}\n\n{} · {}\n\n",
+        line(title),
+        line(organization),
+        date
+    );
+}
+
+/// Text on one line: line breaks become spaces.
+fn line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text for a table cell.
+fn cell(s: &str) -> String {
+    line(s).replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// "Lena Wagner (lena)", or just the ID when it has no other name.
+fn party(p: &Party) -> String {
+    if p.name == p.id {
+        p.id.clone()
+    } else {
+        format!("{} ({})", p.name, p.id)
+    }
+}
+
+fn opt_party(p: Option<&Party>) -> String {
+    p.map(party).unwrap_or_else(|| "—".to_string())
+}
+
+fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        out.push_str("None.\n\n");
+        return;
+    }
+    let _ = writeln!(out, "| {} |", head.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+/// The named columns of a shared table, so Markdown shows the same values as CSV and XLSX.
+fn columns(out: &mut String, t: &Table, names: &[&str]) {
+    let at: Vec<usize> = names
+        .iter()
+        .filter_map(|n| t.columns.iter().position(|c| c.title == *n))
+        .collect();
+    let head: Vec<&str> = at
+        .iter()
+        .filter_map(|&i| t.columns.get(i).map(|c| c.title))
+        .collect();
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            at.iter()
+                .map(|&i| r.get(i).map(|c| c.to_text()).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    table(out, &head, &rows);
+}
+
+/// A two-column table of labelled values (document control, risk details).
+fn fields(out: &mut String, rows: &[(&str, String)]) {
+    let _ = writeln!(out, "| | |\n|---|---|");
+    for (k, v) in rows {
+        let v = if v.is_empty() { "—" } else { v.as_str() };
+        let _ = writeln!(out, "| **{k}** | {} |", cell(v));
+    }
+    out.push('\n');
+}

@@ -1,0 +1,124 @@
+//! One policy document: its document control (version, owner, approval, next review,
+//! parent), its sections and numbered statements, and the controls it implements.
+
+use serde::Serialize;
+
+use super::names::{date, natural_cmp, ControlRef, Named, Party};
+use crate::model::{Model, Policy, PolicyKind};
+use crate::Compilation;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub heading: String,
+    /// Markdown.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyDoc {
+    pub organization: String,
+    pub date: String,
+    pub id: String,
+    pub title: String,
+    pub kind: Option<PolicyKind>,
+    pub version: Option<String>,
+    pub owner: Option<Party>,
+    pub approver: Option<Party>,
+    pub approved_on: Option<String>,
+    /// "12 months"
+    pub review: Option<String>,
+    /// Approval date plus the review period.
+    pub next_review: Option<String>,
+    pub parent: Option<Named>,
+    /// Policies whose `parent` is this one.
+    pub children: Vec<Named>,
+    /// The `///` comment above the policy: an introduction.
+    pub doc: Option<String>,
+    pub sections: Vec<Section>,
+    pub statements: Vec<Statement>,
+    pub implements: Vec<ControlRef>,
+}
+
+impl PolicyDoc {
+    /// One document per policy, in declaration order.
+    pub fn build_all(c: &Compilation) -> Vec<PolicyDoc> {
+        let m = &c.model;
+        m.policies
+            .iter()
+            .enumerate()
+            // A duplicate declaration is an error, so only the first of a name is built.
+            .filter(|(i, p)| m.index.get(crate::model::Kind::Policy, &p.id.text) == Some(*i))
+            .map(|(_, p)| build(c, m, p))
+            .collect()
+    }
+
+    /// `policies/<id>` without extension.
+    pub fn stem(&self) -> String {
+        format!("policies/{}", self.id)
+    }
+}
+
+fn named(p: &Policy) -> Named {
+    Named {
+        id: p.id.text.clone(),
+        name: p.title.clone().unwrap_or_else(|| p.id.text.clone()),
+    }
+}
+
+fn build(c: &Compilation, m: &Model, p: &Policy) -> PolicyDoc {
+    let approved_on = p.approved.as_ref().and_then(|a| a.on).map(|d| d.date);
+    let mut implements: Vec<ControlRef> = p
+        .implements
+        .iter()
+        .map(|r| ControlRef::of(m, &r.name))
+        .collect();
+    implements.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+    implements.dedup_by(|a, b| a.id == b.id);
+    PolicyDoc {
+        organization: super::organization_name(c),
+        date: date(c.today),
+        id: p.id.text.clone(),
+        title: p.title.clone().unwrap_or_else(|| p.id.text.clone()),
+        kind: p.kind,
+        version: p.version.clone(),
+        owner: p.owner.as_ref().map(|o| Party::of(m, o)),
+        approver: p.approved.as_ref().map(|a| Party::of(m, &a.by)),
+        approved_on: approved_on.map(date),
+        review: p.review.map(|r| r.period.to_string()),
+        next_review: approved_on
+            .zip(p.review)
+            .and_then(|(d, r)| r.period.after(d))
+            .map(date),
+        parent: p.parent.as_ref().and_then(|r| m.policy(&r.name)).map(named),
+        children: m
+            .policies
+            .iter()
+            .filter(|x| x.parent.as_ref().is_some_and(|r| r.name == p.id.text))
+            .map(named)
+            .collect(),
+        doc: p.common.doc.clone(),
+        sections: p
+            .sections
+            .iter()
+            .map(|s| Section {
+                heading: s.heading.clone(),
+                body: s.body.clone(),
+            })
+            .collect(),
+        statements: p
+            .statements
+            .iter()
+            .map(|s| Statement {
+                id: s.id.text.clone(),
+                text: s.text.clone(),
+            })
+            .collect(),
+        implements,
+    }
+}
