@@ -3,8 +3,11 @@
 //! INVARIANT: no IO here. The CLI reads files from disk and the language server passes
 //! its open buffers; both call [`compile`] and get the same diagnostics.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
+use crate::check::suppress::{self, ActiveSuppression, Override};
 use crate::check::{self, Context};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::graph::Trace;
@@ -35,6 +38,13 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
+/// What a project's `isms.toml` changes about checking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Severity changes per code.
+    pub overrides: BTreeMap<Code, Override>,
+}
+
 /// Everything the pipeline produced.
 #[derive(Debug)]
 pub struct Compilation {
@@ -45,6 +55,8 @@ pub struct Compilation {
     pub trace: Trace,
     /// Sorted by file (input order), then position, then code.
     pub diagnostics: Vec<Diagnostic>,
+    /// `@allow` suppressions that silenced something in this run.
+    pub suppressions: Vec<ActiveSuppression>,
     /// How many of `sources` are project files (the rest are the shipped catalogs).
     pub project_files: usize,
     pub today: NaiveDate,
@@ -63,6 +75,11 @@ impl Compilation {
 
 /// Compile a project given as files in path order.
 pub fn compile(inputs: Vec<Input>, options: &Options) -> Compilation {
+    compile_with(inputs, options, &Settings::default())
+}
+
+/// Compile with the project's settings (`isms.toml`) applied.
+pub fn compile_with(inputs: Vec<Input>, options: &Options, settings: &Settings) -> Compilation {
     let mut sources = SourceMap::new();
     let mut sink = Sink::default();
     let mut asts = Vec::with_capacity(inputs.len());
@@ -99,7 +116,8 @@ pub fn compile(inputs: Vec<Input>, options: &Options) -> Compilation {
         let cx = Context::new(&model, &trace, options.today);
         check::run(&cx, &mut sink);
     }
-    let mut diagnostics = sink.into_vec();
+    let (mut diagnostics, suppressions) =
+        suppress::apply(&model, options.today, &settings.overrides, sink.into_vec());
     diagnostics.sort_by(|a, b| {
         (a.span.file, a.span.start, a.code, &a.message).cmp(&(
             b.span.file,
@@ -115,6 +133,7 @@ pub fn compile(inputs: Vec<Input>, options: &Options) -> Compilation {
         model,
         trace,
         diagnostics,
+        suppressions,
         project_files,
         today: options.today,
     }

@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod compile;
+pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod format;
@@ -17,4 +18,4 @@ pub mod source;
 pub mod stdlib;
 pub mod syntax;
 
-pub use compile::{compile, Compilation, Input, Options};
+pub use compile::{compile, compile_with, Compilation, Input, Options, Settings};

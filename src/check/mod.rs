@@ -6,6 +6,7 @@
 //! not flagged again).
 
 mod rules;
+pub mod suppress;
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,4 @@
-//! `isms build [PATH] --out DIR [--format md,html,csv,json,xlsx] [--today DATE]`
+//! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx] [--today DATE]`
 
 use std::path::PathBuf;
 
@@ -8,15 +8,16 @@ use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render;
 use isms::diagnostics::Summary;
 use isms::emit::{self, Format};
-use isms::{compile, Options};
+use isms::{compile_with, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The project directory or file (default: the current directory).
     path: Option<PathBuf>,
-    /// The directory to write the documents into (created if missing).
+    /// The directory to write the documents into (created if missing; default: `[build] out`
+    /// of the project's isms.toml).
     #[arg(long, value_name = "DIR")]
-    out: PathBuf,
+    out: Option<PathBuf>,
     /// Comma-separated formats to write: md, html, csv, json, xlsx (default: all).
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<String>,
@@ -26,11 +27,24 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let today = today(args.today.as_deref())?;
     let formats = formats(&args.format)?;
     let path = args.path.unwrap_or_else(|| PathBuf::from("."));
     let p = project::load(&path, None)?;
-    let c = compile(p.inputs, &Options { today });
+    let today = match (&args.today, p.config.today) {
+        (None, Some(fixed)) => fixed,
+        _ => today(args.today.as_deref())?,
+    };
+    let out = match (args.out, &p.config.out) {
+        (Some(out), _) => out,
+        (None, Some(configured)) => p.root.join(configured),
+        (None, None) => {
+            return Err(miette!(
+                help = "pass `--out DIR`, or set `out` under `[build]` in isms.toml",
+                "no output directory"
+            ))
+        }
+    };
+    let c = compile_with(p.inputs, &Options { today }, &p.config.settings);
     if c.has_errors() {
         // Documents from a model with errors would mislead an auditor: show why, write
         // nothing.
@@ -43,8 +57,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     }
     let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
-    let written = emit::writer::write_all(&args.out, &docs)
-        .map_err(|e| miette!("cannot write documents into `{}`: {e}", args.out.display()))?;
+    let written = emit::writer::write_all(&out, &docs)
+        .map_err(|e| miette!("cannot write documents into `{}`: {e}", out.display()))?;
     for path in written {
         println!("wrote {}", path.display());
     }

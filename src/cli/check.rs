@@ -9,7 +9,7 @@ use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render::{self, JsonDiagnostic};
 use isms::diagnostics::Summary;
 use isms::diagnostics::{github, sarif};
-use isms::{compile, Options};
+use isms::{compile_with, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,7 +44,6 @@ enum Deny {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let today = today(args.today.as_deref())?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -65,12 +64,23 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut json: Vec<JsonDiagnostic> = Vec::new();
     let mut text = String::new();
     let mut compilations = Vec::new();
+    let mut suppressions = Vec::new();
+    let mut suppression_text = String::new();
+    let mut suppression_count = 0;
     for p in projects {
-        let c = compile(p.inputs, &Options { today });
+        // `--today` wins over the project's `[check] today`, which wins over the clock.
+        let today = match (&args.today, p.config.today) {
+            (None, Some(fixed)) => fixed,
+            _ => today(args.today.as_deref())?,
+        };
+        let c = compile_with(p.inputs, &Options { today }, &p.config.settings);
         files += c.project_files;
         let s = Summary::of(&c.diagnostics);
         summary.errors += s.errors;
         summary.warnings += s.warnings;
+        suppression_count += c.suppressions.len();
+        suppressions.extend(render::json_suppressions(&c.sources, &c.suppressions));
+        suppression_text.push_str(&render::suppression_lines(&c.sources, &c.suppressions));
         match args.format {
             Format::Human => text.push_str(&render::human(&c.sources, &c.diagnostics, color)),
             Format::Json => {
@@ -84,6 +94,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Human => {
             print!("{text}");
             println!("{}", render::summary_line(summary, files));
+            if suppression_count > 0 {
+                let noun = if suppression_count == 1 {
+                    "suppression"
+                } else {
+                    "suppressions"
+                };
+                println!("{suppression_count} {noun} in force:");
+                print!("{suppression_text}");
+            }
         }
         Format::Github => print!("{text}"),
         Format::Sarif => {
@@ -100,6 +119,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let report = render::JsonReport {
                 diagnostics: json,
                 summary,
+                suppressions,
             };
             let text = serde_json::to_string_pretty(&report)
                 .map_err(|e| miette::miette!("cannot write the JSON report: {e}"))?;

@@ -5,10 +5,15 @@ use std::path::{Path, PathBuf};
 
 use miette::{miette, Result};
 
+use isms::config::{self, Config};
 use isms::Input;
 
 pub struct Project {
     pub inputs: Vec<Input>,
+    /// The project's `isms.toml`, or the defaults.
+    pub config: Config,
+    /// The directory holding the project (a single file's directory).
+    pub root: PathBuf,
 }
 
 /// Load the project at `path`. File names are relative to the project root, behind
@@ -22,6 +27,13 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         )
     })?;
     let single = meta.is_file();
+    let root = if single {
+        path.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    } else {
+        path.to_path_buf()
+    };
+    let config = read_config(&root)?;
     let files: Vec<(String, PathBuf)> = if single {
         // A single file is a project of its own: its name is the path as given when several
         // projects are checked, otherwise its file name (relative to its directory).
@@ -57,5 +69,37 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         };
         inputs.push(Input::new(name, bytes));
     }
-    Ok(Project { inputs })
+    Ok(Project {
+        inputs,
+        config,
+        root,
+    })
+}
+
+/// `isms.toml` at the project root, if there is one. A configuration error stops the
+/// command (exit 2) with the file excerpt.
+fn read_config(root: &Path) -> Result<Config> {
+    let path = root.join(config::FILE_NAME);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(miette!("cannot read `{}`: {e}", path.display())),
+    };
+    config::parse(&text).map_err(|e| {
+        let source = miette::NamedSource::new(path.display().to_string(), text);
+        let labels = e
+            .span
+            .map(|s| vec![miette::LabeledSpan::at(s, "here")])
+            .unwrap_or_default();
+        let report = match e.help {
+            Some(help) => miette!(
+                labels = labels,
+                help = help,
+                "invalid `isms.toml`: {}",
+                e.message
+            ),
+            None => miette!(labels = labels, "invalid `isms.toml`: {}", e.message),
+        };
+        report.with_source_code(source)
+    })
 }

@@ -83,6 +83,9 @@ codes! {
     PolicyReviewOverdue => "policy/review-overdue", Warning;
     PolicyParentCycle => "policy/parent-cycle", Error;
     RoleUnassigned => "role/unassigned", Warning;
+    SuppressionMissingReason => "suppression/missing-reason", Error;
+    SuppressionExpired => "suppression/expired", Warning;
+    SuppressionUnused => "suppression/unused", Warning;
 }
 
 /// Where the project and its rule documentation live.

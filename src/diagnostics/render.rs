@@ -5,6 +5,7 @@ use codespan_reporting::term;
 use serde::Serialize;
 
 use super::{Diagnostic, Severity, Summary};
+use crate::check::suppress::ActiveSuppression;
 use crate::source::{SourceMap, Span};
 
 /// Terminal rendering, with ANSI colours when `color` is set.
@@ -87,6 +88,59 @@ fn plural(n: usize, noun: &str) -> String {
 pub struct JsonReport {
     pub diagnostics: Vec<JsonDiagnostic>,
     pub summary: Summary,
+    /// The `@allow` suppressions that silenced something.
+    pub suppressions: Vec<JsonSuppression>,
+}
+
+#[derive(Serialize)]
+pub struct JsonSuppression {
+    pub code: &'static str,
+    pub file: String,
+    pub line: usize,
+    pub declaration: String,
+    pub reason: String,
+    pub until: Option<String>,
+    pub silenced: usize,
+}
+
+/// The suppressions in force, for the JSON report.
+pub fn json_suppressions(
+    sources: &SourceMap,
+    active: &[ActiveSuppression],
+) -> Vec<JsonSuppression> {
+    active
+        .iter()
+        .map(|a| {
+            let p = position(sources, a.span);
+            JsonSuppression {
+                code: a.code.as_str(),
+                file: p.file,
+                line: p.line,
+                declaration: a.declaration.clone(),
+                reason: a.reason.clone(),
+                until: a.until.map(|d| d.format("%Y-%m-%d").to_string()),
+                silenced: a.silenced,
+            }
+        })
+        .collect()
+}
+
+/// The lines listing suppressions after the human summary.
+pub fn suppression_lines(sources: &SourceMap, active: &[ActiveSuppression]) -> String {
+    let mut out = String::new();
+    for a in active {
+        let p = position(sources, a.span);
+        let until = a.until.map(|d| format!(", until {d}")).unwrap_or_default();
+        out.push_str(&format!(
+            "  {} on {} ({}:{}{until}): {}\n",
+            a.code.as_str(),
+            a.declaration,
+            p.file,
+            p.line,
+            a.reason
+        ));
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -180,5 +234,6 @@ pub fn json_report(sources: &SourceMap, diagnostics: &[Diagnostic]) -> JsonRepor
     JsonReport {
         diagnostics,
         summary,
+        suppressions: Vec::new(),
     }
 }

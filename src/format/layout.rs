@@ -100,8 +100,15 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// Where the item begins: its first attribute, else its name.
     fn start(self) -> usize {
-        self.head().span.start
+        match self {
+            Item::Decl(d) => d
+                .attributes
+                .first()
+                .map_or(d.keyword.span.start, |a| a.span.start),
+            Item::Field(f) => f.name.span.start,
+        }
     }
 
     /// End of the head: the last value, or the name.
@@ -235,8 +242,16 @@ impl Printer<'_> {
     fn item(&mut self, item: Item<'_>, level: usize, align: usize) -> String {
         let pad = indent(level);
         let head_end = item.head_end();
+        let mut out = String::new();
+        if let Item::Decl(d) = item {
+            for a in &d.attributes {
+                out.push_str(&format!("{pad}{}", self.attribute(a)));
+                self.trail(&mut out, a.span.end.saturating_sub(1));
+                out.push('\n');
+            }
+        }
         let head = self.head(item, level, align);
-        let mut out = format!("{pad}{head}");
+        out.push_str(&format!("{pad}{head}"));
         let Some(block) = item.block() else {
             self.trail(&mut out, head_end.saturating_sub(1));
             out.push('\n');
@@ -304,6 +319,22 @@ impl Printer<'_> {
         out
     }
 
+    /// `@allow(code, key = value, …)` with canonical spacing.
+    fn attribute(&self, a: &crate::syntax::Attribute) -> String {
+        let args: Vec<String> = a
+            .args
+            .iter()
+            .map(|arg| {
+                let value = self.value(&arg.value, 0);
+                match &arg.key {
+                    Some(k) => format!("{} = {value}", k.text),
+                    None => value,
+                }
+            })
+            .collect();
+        format!("@{}({})", a.name.text, args.join(", "))
+    }
+
     /// Append the comment trailing the source line of `offset`, if any.
     fn trail(&mut self, out: &mut String, offset: usize) {
         let line = self.line_of(offset);
@@ -317,7 +348,7 @@ impl Printer<'_> {
     /// values hold comments (a list continued over commented lines) is kept verbatim.
     fn head(&mut self, item: Item<'_>, level: usize, align: usize) -> String {
         let name = &item.head().text;
-        let start = item.start();
+        let start = item.head().span.start;
         let end = item.head_end();
         let inside: Vec<usize> = (0..self.comments.len())
             .filter(|&i| {

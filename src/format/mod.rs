@@ -96,6 +96,13 @@ mod tests {
     }
 
     #[test]
+    fn attributes_print_on_their_own_lines() {
+        let input = "@allow( risk/no-assets ,reason=\"why\",until = 2027-01-31 )\nrole a \"A\"\n";
+        let want = "@allow(risk/no-assets, reason = \"why\", until = 2027-01-31)\nrole a \"A\"\n";
+        assert_eq!(fmt(input), want);
+    }
+
+    #[test]
     fn one_line_blocks_stay_one_line() {
         assert_eq!(
             fmt("person bob \"Bob\" {   roles ceo }\n"),

@@ -30,6 +30,17 @@ pub fn same_meaning(input: &str, before: &Ast, output: &str) -> Result<(), Strin
 fn fingerprint(ast: &Ast) -> String {
     let mut out = String::new();
     for d in &ast.decls {
+        for a in &d.attributes {
+            out.push_str(&format!("@{}(", a.name.text));
+            for arg in &a.args {
+                if let Some(k) = &arg.key {
+                    out.push_str(&format!("{}=", k.text));
+                }
+                value(&mut out, &arg.value);
+                out.push(',');
+            }
+            out.push_str(") ");
+        }
         out.push_str(&format!("decl {} doc={:?}", d.keyword.text, d.doc));
         args(&mut out, &d.args);
         if let Some(b) = &d.block {

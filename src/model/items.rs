@@ -36,6 +36,21 @@ impl Common {
     }
 }
 
+/// `@allow(code, reason = "…", until = DATE)`: silences one rule on one declaration.
+#[derive(Debug, Clone)]
+pub struct Allow {
+    /// `None` when the code was not valid (already reported).
+    pub code: Option<crate::diagnostics::Code>,
+    pub reason: Option<String>,
+    pub until: Option<Dated>,
+    /// The attribute.
+    pub span: Span,
+    /// The declaration it applies to: diagnostics starting inside it are silenced.
+    pub scope: Span,
+    /// "risk `R-09`", for the list of active suppressions.
+    pub declaration: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Use {
     pub framework: Name,

@@ -15,6 +15,8 @@ pub use values::*;
 /// Everything a project declares, in file path order then source order.
 #[derive(Debug, Default)]
 pub struct Model {
+    /// `@allow(…)` suppressions, in source order.
+    pub allows: Vec<Allow>,
     pub uses: Vec<Use>,
     /// Catalogs the project may `use`: its own first, then the shipped ones.
     pub catalogs: Vec<Catalog>,

@@ -44,9 +44,25 @@ pub struct SyntaxError {
     pub related: Option<(Span, String)>,
 }
 
+/// `@name(arg, key = value, …)` on the lines before a declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: Word,
+    pub args: Vec<AttrArg>,
+    pub span: Span,
+}
+
+/// `value` or `key = value` inside an attribute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttrArg {
+    pub key: Option<Word>,
+    pub value: Value,
+}
+
 /// `keyword args… { fields }`
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decl {
+    pub attributes: Vec<Attribute>,
     pub keyword: Word,
     pub args: Vec<Arg>,
     pub block: Option<Block>,

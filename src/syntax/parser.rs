@@ -3,7 +3,9 @@
 use pest::iterators::{Pair, Pairs};
 use pest::Parser as _;
 
-use super::ast::{Arg, Ast, Block, Comment, Decl, Field, Value, ValueKind, Word};
+use super::ast::{
+    Arg, Ast, AttrArg, Attribute, Block, Comment, Decl, Field, Value, ValueKind, Word,
+};
 use super::errors;
 use super::text::{dedent, unescape};
 use crate::source::{FileId, Span};
@@ -106,11 +108,13 @@ impl Builder<'_> {
     fn decl(&mut self, pair: Pair<'_, Rule>) -> Decl {
         let span = self.span(&pair);
         let mut keyword = None;
+        let mut attributes = Vec::new();
         let mut args = Vec::new();
         let mut block = None;
         let mut broken = false;
         for child in pair.into_inner() {
             match child.as_rule() {
+                Rule::attribute => attributes.push(self.attribute(child, &mut broken)),
                 Rule::word if keyword.is_none() => keyword = Some(self.word(&child)),
                 Rule::arg => args.push(self.arg(child, &mut broken)),
                 Rule::block => block = Some(self.block(child)),
@@ -130,6 +134,7 @@ impl Builder<'_> {
             span: span.start_point(),
         });
         Decl {
+            attributes,
             keyword,
             args,
             block,
@@ -211,6 +216,45 @@ impl Builder<'_> {
             span,
             broken,
         }
+    }
+
+    fn attribute(&mut self, pair: Pair<'_, Rule>, broken: &mut bool) -> Attribute {
+        let mut span = self.span(&pair);
+        // The attribute's own text, without the newlines that end it.
+        span.end = span.start + pair.as_str().trim_end().len();
+        let mut name = Word {
+            text: String::new(),
+            span,
+        };
+        let mut args = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::word => name = self.word(&child),
+                Rule::attr_arg => {
+                    let mut key = None;
+                    let mut value = None;
+                    let parts: Vec<_> = child.into_inner().collect();
+                    let count = parts.len();
+                    for (i, part) in parts.into_iter().enumerate() {
+                        if i + 1 < count && part.as_rule() == Rule::word {
+                            key = Some(self.word(&part));
+                        } else if part.as_rule() == Rule::code {
+                            value = Some(Value {
+                                kind: ValueKind::Word(part.as_str().to_string()),
+                                span: self.span(&part),
+                            });
+                        } else {
+                            value = self.value(part, broken);
+                        }
+                    }
+                    if let Some(value) = value {
+                        args.push(AttrArg { key, value });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Attribute { name, args, span }
     }
 
     fn word(&self, pair: &Pair<'_, Rule>) -> Word {

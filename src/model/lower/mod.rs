@@ -1,6 +1,7 @@
 //! Stage 2a: syntax tree → typed declarations. One small function per declaration kind;
 //! the schema of each block is a table beside it.
 
+mod attributes;
 mod catalog;
 mod controls;
 pub mod fields;
@@ -42,6 +43,7 @@ pub fn lower_file(ast: &Ast, model: &mut Model, sink: &mut Sink) {
 }
 
 fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
+    attributes::lower(decl, model, sink);
     match decl.keyword.text.as_str() {
         "use" => {
             if let Some(framework) = header_name(sink, decl, NameForm::Framework) {
