@@ -209,10 +209,12 @@ impl Printer<'_> {
             let body = self.item(*item, level, align);
             let multiline = body.trim_end_matches('\n').contains('\n');
             if let Some(end) = prev_end {
+                // The first own-line comment before the item; a comment trailing the
+                // previous item's last line does not start the group.
                 let group_start = self
                     .comments
                     .iter()
-                    .find(|c| c.span.start >= end && c.span.start < start)
+                    .find(|c| c.span.start >= end && c.span.start < start && !self.is_trailing(c))
                     .map_or(start, |c| c.span.start);
                 let blank =
                     self.blank_between(end, group_start) || (top && (prev_multiline || multiline));

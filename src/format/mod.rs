@@ -103,6 +103,12 @@ mod tests {
     }
 
     #[test]
+    fn blank_line_after_a_trailing_comment_is_kept() {
+        let input = "role a \"A\"  // x\n\nrole b \"B\"\n";
+        assert_eq!(fmt(input), input);
+    }
+
+    #[test]
     fn one_line_blocks_stay_one_line() {
         assert_eq!(
             fmt("person bob \"Bob\" {   roles ceo }\n"),
