@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod explain;
 mod fmt;
+mod init;
 mod project;
 
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ enum Command {
     Explain(explain::Args),
     /// Rewrite `.isms` files in the canonical layout (comments and meaning kept).
     Fmt(fmt::Args),
+    /// Create a new ISMS project that checks clean, with every Annex A control to decide.
+    Init(init::Args),
 }
 
 /// How the command ended, as the process exit status.
@@ -51,6 +54,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Init(args) => init::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
