@@ -105,14 +105,10 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
         None => None,
         Some(t) if t.kind == TreatmentKind::Avoid => None,
         Some(t) => match &t.residual {
-            // A residual off the scale or above the inherent rating is reported by its own
-            // rule; no level is derived from it.
-            Some(r)
-                if m.in_scale(false, r.likelihood.value)
-                    && m.in_scale(true, r.impact.value)
-                    && r.likelihood.value <= l
-                    && r.impact.value <= i =>
-            {
+            // A residual off the scale is reported by its own rule and gives no level. One
+            // above the inherent rating is reported too, but still rated as written: the
+            // risk then also needs an acceptance (the contract's conformance case).
+            Some(r) if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) => {
                 Some(r.likelihood.value * r.impact.value)
             }
             Some(_) => None,
@@ -187,6 +183,12 @@ methodology {
             (a.score, a.residual_score, a.residual_level),
             (9, Some(9), Some(2))
         );
+    }
+
+    #[test]
+    fn residual_above_inherent_is_still_rated() {
+        let a = assessment("risk R \"t\" {\n likelihood 2\n impact 3\n treatment mitigate {\n controls x\n residual likelihood 3 impact 3\n }\n}");
+        assert_eq!(a.unwrap().residual_score, Some(9));
     }
 
     #[test]
