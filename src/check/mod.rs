@@ -6,6 +6,7 @@
 //! not flagged again).
 
 mod cycle;
+pub mod readiness;
 mod rules;
 pub mod suppress;
 

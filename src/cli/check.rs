@@ -24,6 +24,10 @@ pub struct Args {
     /// Treat warnings as errors for the exit status.
     #[arg(long, value_enum, value_name = "KIND")]
     deny: Option<Deny>,
+    /// After the diagnostics, print which documented information of clauses 4-10 the
+    /// project provides and what is missing before a Stage 1 audit (human format only).
+    #[arg(long)]
+    readiness: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,6 +48,11 @@ enum Deny {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.readiness && args.format != Format::Human {
+        return Err(miette::miette!(
+            "`--readiness` prints a report for people: use it with `--format human`"
+        ));
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -67,6 +76,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut suppressions = Vec::new();
     let mut suppression_text = String::new();
     let mut suppression_count = 0;
+    let mut readiness = String::new();
     for p in projects {
         // `--today` wins over the project's `[check] today`, which wins over the clock.
         let today = match (&args.today, p.config.today) {
@@ -81,6 +91,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         suppression_count += c.suppressions.len();
         suppressions.extend(render::json_suppressions(&c.sources, &c.suppressions));
         suppression_text.push_str(&render::suppression_lines(&c.sources, &c.suppressions));
+        if args.readiness {
+            readiness.push('\n');
+            readiness.push_str(&isms::check::readiness::Readiness::of(&c).text());
+        }
         match args.format {
             Format::Human => text.push_str(&render::human(&c.sources, &c.diagnostics, color)),
             Format::Json => {
@@ -103,6 +117,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 println!("{suppression_count} {noun} in force:");
                 print!("{suppression_text}");
             }
+            print!("{readiness}");
         }
         Format::Github => print!("{text}"),
         Format::Sarif => {

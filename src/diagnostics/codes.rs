@@ -86,6 +86,18 @@ codes! {
     SuppressionMissingReason => "suppression/missing-reason", Error;
     SuppressionExpired => "suppression/expired", Warning;
     SuppressionUnused => "suppression/unused", Warning;
+    ObjectiveMissingOwner => "objective/missing-owner", Error;
+    ObjectiveNoMetric => "objective/no-metric", Warning;
+    MetricBelowTarget => "metric/below-target", Warning;
+    TrainingOverdue => "training/overdue", Warning;
+    AuditOverdue => "audit/overdue", Warning;
+    AuditNotIndependent => "audit/not-independent", Warning;
+    ReviewOverdue => "review/overdue", Warning;
+    ReviewInputsMissing => "review/inputs-missing", Warning;
+    IncidentRisksNotReviewed => "incident/risks-not-reviewed", Warning;
+    NonconformityOverdue => "nonconformity/overdue", Warning;
+    NonconformityMissingRootCause => "nonconformity/missing-root-cause", Error;
+    NonconformityUnverified => "nonconformity/unverified", Error;
 }
 
 /// Where the project and its rule documentation live.

@@ -1,15 +1,21 @@
 //! `soa.json` (the contract of LANGUAGE.md §5, plus `summary` and per-row `owner_name`
-//! and `justification`) and `risk-register.json`.
+//! and `justification`), `risk-register.json`, `readiness.json` and, when the project
+//! records its lifecycle, `lifecycle.json`.
 
 use serde::Serialize;
 
 use super::{Derived, Document, Error};
 
 pub fn documents(d: &Derived) -> Result<Vec<Document>, Error> {
-    Ok(vec![
+    let mut docs = vec![
         Document::new("soa.json", pretty(&d.soa)?),
         Document::new("risk-register.json", pretty(&d.register)?),
-    ])
+        Document::new("readiness.json", pretty(&d.lifecycle.readiness)?),
+    ];
+    if d.lifecycle.any() {
+        docs.push(Document::new("lifecycle.json", pretty(&d.lifecycle)?));
+    }
+    Ok(docs)
 }
 
 fn pretty(value: &impl Serialize) -> Result<Vec<u8>, Error> {

@@ -11,6 +11,7 @@ pub mod error;
 pub mod heatmap;
 mod html;
 mod json;
+pub mod lifecycle;
 mod markdown;
 pub mod methodology;
 pub mod names;
@@ -77,6 +78,7 @@ pub struct Derived {
     pub scope: scope::ScopeDoc,
     pub methodology: Option<methodology::MethodologyDoc>,
     pub policies: Vec<policy::PolicyDoc>,
+    pub lifecycle: lifecycle::LifecycleDoc,
 }
 
 impl Derived {
@@ -87,6 +89,7 @@ impl Derived {
             scope: scope::ScopeDoc::build(c),
             methodology: methodology::MethodologyDoc::build(c),
             policies: policy::PolicyDoc::build_all(c),
+            lifecycle: lifecycle::LifecycleDoc::build(c),
         }
     }
 }

@@ -108,7 +108,9 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
             // A residual off the scale is reported by its own rule and gives no level. One
             // above the inherent rating is reported too, but still rated as written: the
             // risk then also needs an acceptance (the contract's conformance case).
-            Some(r) if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) => {
+            Some(r)
+                if m.in_scale(false, r.likelihood.value) && m.in_scale(true, r.impact.value) =>
+            {
                 Some(r.likelihood.value * r.impact.value)
             }
             Some(_) => None,

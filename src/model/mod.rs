@@ -3,12 +3,14 @@
 
 pub mod graph;
 pub mod items;
+pub mod lifecycle;
 pub mod lower;
 pub mod methodology;
 pub mod resolve;
 pub mod values;
 
 pub use items::*;
+pub use lifecycle::*;
 pub use resolve::{ControlSlot, Index, Kind};
 pub use values::*;
 
@@ -31,6 +33,14 @@ pub struct Model {
     pub exclusions: Vec<Exclusion>,
     pub requirements: Vec<Requirement>,
     pub policies: Vec<Policy>,
+    pub objectives: Vec<Objective>,
+    pub metrics: Vec<Metric>,
+    pub trainings: Vec<Training>,
+    pub programmes: Vec<Programme>,
+    pub audits: Vec<Audit>,
+    pub reviews: Vec<Review>,
+    pub incidents: Vec<Incident>,
+    pub nonconformities: Vec<Nonconformity>,
     /// Names → declarations, filled by resolution.
     pub index: Index,
     /// Every control the project can name: the entries of used catalogs in catalog order,
@@ -51,6 +61,11 @@ impl Model {
 
     pub fn methodology(&self) -> Option<&Methodology> {
         self.methodologies.first()
+    }
+
+    /// The internal audit programme.
+    pub fn programme(&self) -> Option<&Programme> {
+        self.programmes.first()
     }
 
     /// The slot of a control ID, if the project can name it.

@@ -19,10 +19,17 @@ pub enum Kind {
     Control,
     Requirement,
     Policy,
+    Objective,
+    Metric,
+    Training,
+    Audit,
+    Review,
+    Incident,
+    Nonconformity,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 14] = [
         Kind::Person,
         Kind::Role,
         Kind::Asset,
@@ -30,6 +37,13 @@ impl Kind {
         Kind::Control,
         Kind::Requirement,
         Kind::Policy,
+        Kind::Objective,
+        Kind::Metric,
+        Kind::Training,
+        Kind::Audit,
+        Kind::Review,
+        Kind::Incident,
+        Kind::Nonconformity,
     ];
 
     pub fn noun(self) -> &'static str {
@@ -41,12 +55,19 @@ impl Kind {
             Kind::Control => "control",
             Kind::Requirement => "requirement",
             Kind::Policy => "policy",
+            Kind::Objective => "objective",
+            Kind::Metric => "metric",
+            Kind::Training => "training",
+            Kind::Audit => "audit",
+            Kind::Review => "management_review",
+            Kind::Incident => "incident",
+            Kind::Nonconformity => "nonconformity",
         }
     }
 
     fn article(self) -> &'static str {
         match self {
-            Kind::Asset => "an",
+            Kind::Asset | Kind::Objective | Kind::Audit | Kind::Incident => "an",
             _ => "a",
         }
     }
@@ -147,6 +168,11 @@ fn singletons(model: &Model, sink: &mut Sink) {
             multiple(sink, "`methodology`", later.keyword, first.keyword);
         }
     }
+    if let Some(first) = model.programmes.first() {
+        for later in &model.programmes[1..] {
+            multiple(sink, "audit `programme`", later.id.span, first.id.span);
+        }
+    }
 }
 
 fn duplicate(sink: &mut Sink, kind: &str, name: &str, later: Span, first: Span) {
@@ -166,7 +192,23 @@ fn duplicate(sink: &mut Sink, kind: &str, name: &str, later: Span, first: Span) 
 
 fn declare_names(model: &mut Model, sink: &mut Sink) {
     let spans = |items: Vec<(String, Span)>| items;
-    let groups: [(Kind, Vec<(String, Span)>); 6] = [
+    fn names<T>(items: &[T], id: impl Fn(&T) -> &super::values::Name) -> Vec<(String, Span)> {
+        items
+            .iter()
+            .map(|x| (id(x).text.clone(), id(x).span))
+            .collect()
+    }
+    let groups: [(Kind, Vec<(String, Span)>); 13] = [
+        (Kind::Objective, names(&model.objectives, |x| &x.id)),
+        (Kind::Metric, names(&model.metrics, |x| &x.id)),
+        (Kind::Training, names(&model.trainings, |x| &x.id)),
+        (Kind::Audit, names(&model.audits, |x| &x.id)),
+        (Kind::Review, names(&model.reviews, |x| &x.id)),
+        (Kind::Incident, names(&model.incidents, |x| &x.id)),
+        (
+            Kind::Nonconformity,
+            names(&model.nonconformities, |x| &x.id),
+        ),
         (
             Kind::Role,
             spans(
@@ -379,8 +421,69 @@ impl Resolver<'_> {
                 self.expect(r, &[Kind::Control], "implements");
             }
         }
+        self.lifecycle();
         self.exclusions();
         self.accept_level();
+    }
+
+    fn lifecycle(&mut self) {
+        let m = self.model;
+        let people = [Kind::Person, Kind::Role];
+        for o in &m.objectives {
+            self.opt(o.owner.as_ref(), &people, "owner");
+            for r in &o.risks {
+                self.expect(r, &[Kind::Risk], "risks");
+            }
+            for r in &o.controls {
+                self.expect(r, &[Kind::Control], "controls");
+            }
+        }
+        for x in &m.metrics {
+            self.opt(x.owner.as_ref(), &people, "owner");
+            for r in &x.objectives {
+                self.expect(r, &[Kind::Objective], "objectives");
+            }
+        }
+        for t in &m.trainings {
+            self.opt(t.owner.as_ref(), &people, "owner");
+            for r in &t.audience {
+                self.expect(r, &[Kind::Role, Kind::Person], "audience");
+            }
+        }
+        for p in &m.programmes {
+            self.opt(p.owner.as_ref(), &people, "owner");
+        }
+        for a in &m.audits {
+            self.opt(a.auditor.as_ref(), &[Kind::Person], "auditor");
+            for r in &a.controls {
+                self.expect(r, &[Kind::Control], "controls");
+            }
+            for r in &a.policies {
+                self.expect(r, &[Kind::Policy], "policies");
+            }
+            for r in &a.findings {
+                self.expect(r, &[Kind::Nonconformity], "findings");
+            }
+        }
+        for r in &m.reviews {
+            for p in &r.attendees {
+                self.expect(p, &people, "attendees");
+            }
+        }
+        for i in &m.incidents {
+            for r in &i.assets {
+                self.expect(r, &[Kind::Asset], "assets");
+            }
+            for r in &i.risks {
+                self.expect(r, &[Kind::Risk], "risks");
+            }
+            for r in &i.nonconformities {
+                self.expect(r, &[Kind::Nonconformity], "nonconformities");
+            }
+        }
+        for n in &m.nonconformities {
+            self.opt(n.owner.as_ref(), &people, "owner");
+        }
     }
 
     fn opt(&mut self, r: Option<&Ref>, kinds: &[Kind], field: &str) {

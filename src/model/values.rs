@@ -125,6 +125,8 @@ macro_rules! keyword_enum {
     };
 }
 
+pub(crate) use keyword_enum;
+
 keyword_enum!(
     /// What an asset is.
     AssetKind, "asset kind", {

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(n), Some(out)) = (args.first().and_then(|n| n.parse::<usize>().ok()), args.get(1)) else {
+    let (Some(n), Some(out)) = (
+        args.first().and_then(|n| n.parse::<usize>().ok()),
+        args.get(1),
+    ) else {
         eprintln!("usage: isms-gen N OUT_DIR");
         return ExitCode::from(2);
     };

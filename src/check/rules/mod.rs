@@ -6,19 +6,30 @@ use crate::diagnostics::Sink;
 mod asset_dependency_cycle;
 mod asset_missing_owner;
 mod asset_unassessed;
+mod audit_not_independent;
+mod audit_overdue;
 mod control_excluded_but_required;
 mod control_missing_owner;
 mod control_missing_status;
 mod control_no_evidence;
 mod control_undocumented;
 mod control_unjustified;
+mod incident_risks_not_reviewed;
 mod methodology_levels;
 mod methodology_scale_gap;
+mod metric_below_target;
+mod nonconformity_missing_root_cause;
+mod nonconformity_overdue;
+mod nonconformity_unverified;
+mod objective_missing_owner;
+mod objective_no_metric;
 mod policy_missing_owner;
 mod policy_parent_cycle;
 mod policy_review_overdue;
 mod policy_unapproved;
 mod project_missing;
+mod review_inputs_missing;
+mod review_overdue;
 mod risk_acceptance_required;
 mod risk_missing_owner;
 mod risk_missing_treatment;
@@ -30,6 +41,7 @@ mod risk_treatment_overdue;
 mod role_unassigned;
 mod soa_exclusion_without_reason;
 mod soa_unaddressed;
+mod training_overdue;
 mod value_out_of_scale;
 
 pub type Rule = fn(&Context<'_>, &mut Sink);
@@ -63,4 +75,16 @@ pub const ALL: &[Rule] = &[
     policy_review_overdue::check,
     policy_parent_cycle::check,
     role_unassigned::check,
+    objective_missing_owner::check,
+    objective_no_metric::check,
+    metric_below_target::check,
+    training_overdue::check,
+    audit_overdue::check,
+    audit_not_independent::check,
+    review_overdue::check,
+    review_inputs_missing::check,
+    incident_risks_not_reviewed::check,
+    nonconformity_overdue::check,
+    nonconformity_missing_root_cause::check,
+    nonconformity_unverified::check,
 ];

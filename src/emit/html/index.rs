@@ -28,6 +28,36 @@ const DOCUMENTS: &[(&str, &str, &str, &str)] = &[
         "methodology.html",
         "methodology",
     ),
+    (
+        "Information security objectives and metrics",
+        "6.2, 7.2, 9.1",
+        "objectives.html",
+        "objectives",
+    ),
+    (
+        "Internal audit programme",
+        "9.2",
+        "audit-programme.html",
+        "audit-programme",
+    ),
+    (
+        "Management review minutes",
+        "9.3",
+        "management-review.html",
+        "management-review",
+    ),
+    (
+        "Nonconformities and corrective actions",
+        "10.2",
+        "corrective-actions.html",
+        "corrective-actions",
+    ),
+    (
+        "Stage 1 audit readiness",
+        "4–10",
+        "readiness.html",
+        "readiness",
+    ),
 ];
 
 const OTHER_FORMATS: &[(&str, &str)] = &[

@@ -7,6 +7,7 @@
 mod context;
 mod heatmap;
 mod index;
+mod lifecycle;
 mod markdown;
 mod page;
 mod palette;
@@ -85,6 +86,50 @@ pub fn documents(d: &Derived, others: &[String]) -> Vec<Document> {
             format!("{}.html", p.stem()),
             page(Here::Policy, &p.title, policy::subtitle(p), policy::body(p)),
         ));
+    }
+    let l = &d.lifecycle;
+    docs.push(Document::new(
+        "readiness.html",
+        page(
+            Here::Lifecycle,
+            "Stage 1 audit readiness",
+            "ISO/IEC 27001:2022 clauses 4 to 10: required documented information",
+            lifecycle::readiness(l),
+        ),
+    ));
+    if l.any() {
+        let pages: [(&str, &str, &'static str, Html); 4] = [
+            (
+                "audit-programme.html",
+                "Internal audit programme",
+                "ISO/IEC 27001:2022 clause 9.2",
+                lifecycle::audit_programme(l),
+            ),
+            (
+                "management-review.html",
+                "Management review minutes",
+                "ISO/IEC 27001:2022 clause 9.3",
+                lifecycle::reviews(l),
+            ),
+            (
+                "corrective-actions.html",
+                "Nonconformities and corrective actions",
+                "ISO/IEC 27001:2022 clause 10.2 and controls 5.24 to 5.28",
+                lifecycle::corrective_actions(l),
+            ),
+            (
+                "objectives.html",
+                "Information security objectives",
+                "ISO/IEC 27001:2022 clauses 6.2, 7.2 and 9.1",
+                lifecycle::objectives(l),
+            ),
+        ];
+        for (path, title, subtitle, body) in pages {
+            docs.push(Document::new(
+                path,
+                page(Here::Lifecycle, title, subtitle, body),
+            ));
+        }
     }
     let mut paths: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
     paths.extend(others.iter().cloned());

@@ -15,6 +15,9 @@ pub enum Here {
     Methodology,
     /// A page under `policies/`.
     Policy,
+    /// The lifecycle documents and the readiness report (not in the navigation bar; the
+    /// index links them).
+    Lifecycle,
 }
 
 impl Here {

@@ -5,6 +5,7 @@
 //! the row); policy sections are Markdown already and are copied as written.
 
 mod context;
+mod lifecycle;
 mod policy;
 mod register;
 mod soa;
@@ -26,6 +27,20 @@ pub fn documents(d: &Derived) -> Vec<Document> {
     }
     for p in &d.policies {
         docs.push(Document::new(format!("{}.md", p.stem()), policy::render(p)));
+    }
+    let l = &d.lifecycle;
+    docs.push(Document::new("readiness.md", lifecycle::readiness(l)));
+    if l.any() {
+        docs.push(Document::new(
+            "audit-programme.md",
+            lifecycle::audit_programme(l),
+        ));
+        docs.push(Document::new("management-review.md", lifecycle::reviews(l)));
+        docs.push(Document::new(
+            "corrective-actions.md",
+            lifecycle::corrective_actions(l),
+        ));
+        docs.push(Document::new("objectives.md", lifecycle::objectives(l)));
     }
     docs
 }

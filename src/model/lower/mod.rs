@@ -5,6 +5,7 @@ mod attributes;
 mod catalog;
 mod controls;
 pub mod fields;
+mod lifecycle;
 mod methodology;
 mod people;
 pub mod read;
@@ -33,6 +34,14 @@ pub const KEYWORDS: &[&str] = &[
     "requirement",
     "policy",
     "catalog",
+    "objective",
+    "metric",
+    "training",
+    "programme",
+    "audit",
+    "management_review",
+    "incident",
+    "nonconformity",
 ];
 
 /// Lower every declaration of one file into `model`.
@@ -68,6 +77,14 @@ fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         "requirement" => controls::requirement(decl, model, sink),
         "policy" => controls::policy(decl, model, sink),
         "catalog" => catalog::catalog(decl, model, sink),
+        "objective" => lifecycle::objective(decl, model, sink),
+        "metric" => lifecycle::metric(decl, model, sink),
+        "training" => lifecycle::training(decl, model, sink),
+        "programme" => lifecycle::programme(decl, model, sink),
+        "audit" => lifecycle::audit(decl, model, sink),
+        "management_review" => lifecycle::review(decl, model, sink),
+        "incident" => lifecycle::incident(decl, model, sink),
+        "nonconformity" => lifecycle::nonconformity(decl, model, sink),
         other => {
             let mut d = Diagnostic::new(
                 Code::SyntaxError,

@@ -1,0 +1,561 @@
+//! Stage 1 readiness: for each item of documented information that clauses 4–10 of
+//! ISO/IEC 27001:2022 require, whether the model provides it, where, and what is missing.
+//!
+//! The table holds clause numbers and short titles of our own, never the standard's text.
+
+use chrono::Months;
+
+use crate::compile::Compilation;
+use crate::diagnostics::Severity;
+use crate::model::{Keyword, Model, NcStatus, PolicyKind, ReviewInput};
+use crate::source::{SourceMap, Span};
+
+/// How far the model provides an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Provided,
+    Partial,
+    Missing,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Provided => "provided",
+            State::Partial => "partial",
+            State::Missing => "missing",
+        }
+    }
+}
+
+/// One item of required documented information.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Item {
+    /// The clause that requires it (`9.2.2`).
+    pub clause: &'static str,
+    /// A short title of our own.
+    pub title: &'static str,
+    pub state: State,
+    /// Where the model provides it: "`scope` (isms.isms:3)".
+    pub found: Vec<String>,
+    /// What is missing before a Stage 1 audit.
+    pub gaps: Vec<String>,
+}
+
+/// The readiness report of one project.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Readiness {
+    pub today: String,
+    pub items: Vec<Item>,
+    /// Errors and warnings of `isms check` on the same project.
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Readiness {
+    pub fn of(c: &Compilation) -> Readiness {
+        let errors = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        let a = Assess {
+            m: &c.model,
+            sources: &c.sources,
+            today: c.today,
+        };
+        Readiness {
+            today: c.today.to_string(),
+            items: a.items(),
+            errors,
+            warnings,
+        }
+    }
+
+    /// Every item provided and no error left.
+    pub fn ready(&self) -> bool {
+        self.errors == 0 && self.items.iter().all(|i| i.state == State::Provided)
+    }
+
+    pub fn count(&self, state: State) -> usize {
+        self.items.iter().filter(|i| i.state == state).count()
+    }
+
+    /// The plain-text report of `isms check --readiness`.
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "Stage 1 readiness (ISO/IEC 27001:2022 clauses 4-10), as of {}\n\n",
+            self.today
+        );
+        for item in &self.items {
+            out.push_str(&format!(
+                "  {:<8} {:<7} {}\n",
+                item.state.as_str(),
+                item.clause,
+                item.title
+            ));
+            if !item.found.is_empty() {
+                out.push_str(&format!("{:19}found: {}\n", "", item.found.join(", ")));
+            }
+            for gap in &item.gaps {
+                out.push_str(&format!("{:19}to do: {gap}\n", ""));
+            }
+        }
+        out.push('\n');
+        out.push_str(&self.verdict());
+        out.push('\n');
+        out
+    }
+
+    /// One sentence: ready or not, and why.
+    pub fn verdict(&self) -> String {
+        let counts = format!(
+            "{} of {} items provided, {} partial, {} missing; {} {}, {} {}",
+            self.count(State::Provided),
+            self.items.len(),
+            self.count(State::Partial),
+            self.count(State::Missing),
+            self.errors,
+            plural(self.errors, "error", "errors"),
+            self.warnings,
+            plural(self.warnings, "warning", "warnings"),
+        );
+        if self.ready() {
+            format!("Ready for a Stage 1 audit: {counts}.")
+        } else {
+            format!("Not ready for a Stage 1 audit yet: {counts}.")
+        }
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+struct Assess<'a> {
+    m: &'a Model,
+    sources: &'a SourceMap,
+    today: chrono::NaiveDate,
+}
+
+impl Assess<'_> {
+    /// "`what` (file:line)"
+    fn at(&self, what: &str, span: Span) -> String {
+        let line = self
+            .sources
+            .get(span.file)
+            .map_or(0, |f| f.line_column(span.start).0);
+        format!("{what} ({}:{line})", self.sources.name(span.file))
+    }
+
+    fn items(&self) -> Vec<Item> {
+        vec![
+            self.scope(),
+            self.policy(),
+            self.assessment_process(),
+            self.treatment_process(),
+            self.soa(),
+            self.objectives(),
+            self.competence(),
+            self.operation(),
+            self.assessment_results(),
+            self.treatment_results(),
+            self.monitoring(),
+            self.audits(),
+            self.reviews(),
+            self.nonconformities(),
+        ]
+    }
+
+    fn scope(&self) -> Item {
+        let mut it = item("4.3", "ISMS scope");
+        match self.m.scope() {
+            Some(s) => {
+                it.found.push(self.at("`scope`", s.common.span));
+                if s.statement.is_none() {
+                    it.gaps.push("the scope has no statement".to_string());
+                }
+            }
+            None => it.gaps.push("declare the `scope` of the ISMS".to_string()),
+        }
+        it.settle()
+    }
+
+    fn policy(&self) -> Item {
+        let mut it = item("5.2", "Information security policy");
+        let top: Vec<_> = self
+            .m
+            .policies
+            .iter()
+            .filter(|p| p.parent.is_none() && p.kind.is_none_or(|k| k == PolicyKind::Policy))
+            .collect();
+        for p in &top {
+            it.found
+                .push(self.at(&format!("policy `{}`", p.id.text), p.id.span));
+            if p.approved.is_none() {
+                it.gaps.push(format!(
+                    "policy `{}` is not approved by top management",
+                    p.id.text
+                ));
+            }
+        }
+        if top.is_empty() {
+            it.gaps
+                .push("write the top-level information security `policy`".to_string());
+        }
+        it.settle()
+    }
+
+    fn assessment_process(&self) -> Item {
+        let mut it = item(
+            "6.1.2",
+            "Risk assessment process and risk acceptance criteria",
+        );
+        match self.m.methodology() {
+            Some(m) => {
+                it.found.push(self.at("`methodology`", m.keyword));
+                if m.accept.is_none() {
+                    it.gaps.push(
+                        "the methodology sets no risk acceptance level (`accept`)".to_string(),
+                    );
+                }
+            }
+            None => it.gaps.push("declare the risk `methodology`".to_string()),
+        }
+        it.settle()
+    }
+
+    fn treatment_process(&self) -> Item {
+        let mut it = item("6.1.3", "Risk treatment process and plan");
+        let treated = self
+            .m
+            .risks
+            .iter()
+            .filter(|r| r.treatment.is_some())
+            .count();
+        if treated > 0 {
+            it.found.push(format!(
+                "{treated} risk {}, in the treatment plan document",
+                plural(treated, "treatment", "treatments")
+            ));
+        }
+        let untreated: Vec<String> = self
+            .m
+            .risks
+            .iter()
+            .filter(|r| r.treatment.is_none())
+            .map(|r| format!("`{}`", r.id.text))
+            .collect();
+        if !untreated.is_empty() {
+            it.gaps.push(format!(
+                "risks without a treatment: {}",
+                untreated.join(", ")
+            ));
+        }
+        if self.m.risks.is_empty() {
+            it.gaps
+                .push("assess and treat the risks (`risk`)".to_string());
+        }
+        it.settle()
+    }
+
+    fn soa(&self) -> Item {
+        let mut it = item("6.1.3 d", "Statement of Applicability");
+        match self.m.uses.first() {
+            Some(u) => {
+                it.found
+                    .push(self.at(&format!("`use {}`", u.framework.text), u.span));
+                it.found
+                    .push("the SoA document of `isms build`".to_string());
+            }
+            None => it
+                .gaps
+                .push("`use iso27001:2022` to produce the Statement of Applicability".to_string()),
+        }
+        it.settle()
+    }
+
+    fn objectives(&self) -> Item {
+        let mut it = item("6.2", "Information security objectives");
+        for o in &self.m.objectives {
+            it.found
+                .push(self.at(&format!("objective `{}`", o.id.text), o.id.span));
+            if o.owner.is_none() {
+                it.gaps
+                    .push(format!("objective `{}` has no owner", o.id.text));
+            }
+            let measured = self
+                .m
+                .metrics
+                .iter()
+                .any(|x| x.objectives.iter().any(|r| r.name == o.id.text));
+            if !measured {
+                it.gaps
+                    .push(format!("no metric measures objective `{}`", o.id.text));
+            }
+        }
+        if self.m.objectives.is_empty() {
+            it.gaps
+                .push("set measurable information security objectives (`objective`)".to_string());
+        }
+        it.settle()
+    }
+
+    fn competence(&self) -> Item {
+        let mut it = item("7.2", "Evidence of competence (training)");
+        for t in &self.m.trainings {
+            it.found
+                .push(self.at(&format!("training `{}`", t.id.text), t.id.span));
+            let due = match (t.completed, t.frequency) {
+                (Some(c), Some(f)) => f.period.after(c.date),
+                _ => None,
+            };
+            match (t.completed, due) {
+                (None, _) => it
+                    .gaps
+                    .push(format!("training `{}` has never been completed", t.id.text)),
+                (Some(_), Some(due)) if due < self.today => it
+                    .gaps
+                    .push(format!("training `{}` was due again on {due}", t.id.text)),
+                _ => {}
+            }
+        }
+        if self.m.trainings.is_empty() {
+            it.gaps
+                .push("record awareness and competence training (`training`)".to_string());
+        }
+        it.settle()
+    }
+
+    fn operation(&self) -> Item {
+        let mut it = item("8.1", "Evidence that processes are carried out as planned");
+        let evidenced = self
+            .m
+            .controls
+            .iter()
+            .filter(|c| !c.evidence.is_empty())
+            .count();
+        if evidenced > 0 {
+            it.found.push(format!(
+                "{evidenced} {} with evidence",
+                plural(evidenced, "control", "controls")
+            ));
+        } else {
+            it.gaps
+                .push("name the `evidence` of implemented controls".to_string());
+        }
+        it.settle()
+    }
+
+    fn assessment_results(&self) -> Item {
+        let mut it = item("8.2", "Results of risk assessments");
+        let n = self.m.risks.len();
+        if n > 0 {
+            it.found.push(format!(
+                "{n} assessed {}, in the risk register document",
+                plural(n, "risk", "risks")
+            ));
+        } else {
+            it.gaps.push("assess the risks (`risk`)".to_string());
+        }
+        let unreviewed: Vec<String> = self
+            .m
+            .risks
+            .iter()
+            .filter(|r| r.reviewed.is_none())
+            .map(|r| format!("`{}`", r.id.text))
+            .collect();
+        if !unreviewed.is_empty() {
+            it.gaps.push(format!(
+                "risks with no `reviewed` date: {}",
+                unreviewed.join(", ")
+            ));
+        }
+        it.settle()
+    }
+
+    fn treatment_results(&self) -> Item {
+        let mut it = item("8.3", "Results of risk treatment");
+        let done = self
+            .m
+            .controls
+            .iter()
+            .filter(|c| c.status == Some(crate::model::Status::Implemented))
+            .count();
+        if done > 0 {
+            it.found.push(format!(
+                "{done} implemented {}",
+                plural(done, "control", "controls")
+            ));
+        } else {
+            it.gaps
+                .push("implement the controls of the treatment plan".to_string());
+        }
+        it.settle()
+    }
+
+    fn monitoring(&self) -> Item {
+        let mut it = item("9.1", "Monitoring and measurement results");
+        for x in &self.m.metrics {
+            it.found
+                .push(self.at(&format!("metric `{}`", x.id.text), x.id.span));
+            if x.measurements.is_empty() {
+                it.gaps
+                    .push(format!("metric `{}` has no measurement", x.id.text));
+            }
+        }
+        if self.m.metrics.is_empty() {
+            it.gaps.push(
+                "measure the objectives with a `metric` and its `measured` values".to_string(),
+            );
+        }
+        it.settle()
+    }
+
+    fn audits(&self) -> Item {
+        let mut it = item("9.2.2", "Audit programme and audit results");
+        match self.m.programme() {
+            Some(p) => it
+                .found
+                .push(self.at(&format!("programme `{}`", p.id.text), p.id.span)),
+            None => it
+                .gaps
+                .push("declare the internal audit `programme`".to_string()),
+        }
+        let done: Vec<_> = self
+            .m
+            .audits
+            .iter()
+            .filter(|a| a.date.is_some_and(|d| d.date <= self.today))
+            .collect();
+        for a in &done {
+            it.found
+                .push(self.at(&format!("audit `{}`", a.id.text), a.id.span));
+        }
+        if done.is_empty() {
+            it.gaps
+                .push("carry out and record at least one internal `audit`".to_string());
+        }
+        if let (Some(p), Some(last)) = (
+            self.m.programme(),
+            done.iter().filter_map(|a| a.date).map(|d| d.date).max(),
+        ) {
+            if let Some(due) = p.interval.and_then(|i| i.period.after(last)) {
+                if due < self.today {
+                    it.gaps
+                        .push(format!("the next internal audit was due on {due}"));
+                }
+            }
+        }
+        it.settle()
+    }
+
+    fn reviews(&self) -> Item {
+        let mut it = item("9.3.3", "Results of management reviews");
+        let held: Vec<_> = self
+            .m
+            .reviews
+            .iter()
+            .filter(|r| r.date.is_some_and(|d| d.date <= self.today))
+            .collect();
+        for r in &held {
+            it.found
+                .push(self.at(&format!("management review `{}`", r.id.text), r.id.span));
+            let missing: Vec<&str> = ReviewInput::ALL
+                .iter()
+                .filter(|(_, i)| !r.inputs.iter().any(|c| c.input == *i))
+                .map(|(_, i)| i.as_str())
+                .collect();
+            if !missing.is_empty() {
+                it.gaps.push(format!(
+                    "management review `{}` does not cover {}",
+                    r.id.text,
+                    missing.join(", ")
+                ));
+            }
+        }
+        match held.iter().filter_map(|r| r.date).map(|d| d.date).max() {
+            None => it
+                .gaps
+                .push("hold and record a `management_review`".to_string()),
+            Some(last) => {
+                if last
+                    .checked_add_months(Months::new(12))
+                    .is_some_and(|due| due < self.today)
+                {
+                    it.gaps.push(format!(
+                        "the last management review, of {last}, is over a year old"
+                    ));
+                }
+            }
+        }
+        it.settle()
+    }
+
+    fn nonconformities(&self) -> Item {
+        let mut it = item("10.2", "Nonconformities and corrective actions");
+        let ncs = &self.m.nonconformities;
+        if !ncs.is_empty() {
+            let open = ncs
+                .iter()
+                .filter(|n| matches!(n.status, Some((NcStatus::Open, _))))
+                .count();
+            it.found.push(format!(
+                "{} {} ({open} open), in the corrective action log",
+                ncs.len(),
+                plural(ncs.len(), "nonconformity", "nonconformities")
+            ));
+            for n in ncs {
+                let overdue = matches!(n.status, Some((NcStatus::Open, _)))
+                    && n.due.is_some_and(|d| d.date < self.today);
+                if overdue {
+                    it.gaps.push(format!(
+                        "nonconformity `{}` is past its due date",
+                        n.id.text
+                    ));
+                }
+            }
+        } else if self.m.audits.is_empty() && self.m.incidents.is_empty() {
+            it.gaps.push(
+                "record nonconformities found by audits and incidents (`nonconformity`)"
+                    .to_string(),
+            );
+        } else {
+            it.found
+                .push("no nonconformity raised by the recorded audits and incidents".to_string());
+        }
+        it.settle()
+    }
+}
+
+fn item(clause: &'static str, title: &'static str) -> Item {
+    Item {
+        clause,
+        title,
+        state: State::Missing,
+        found: Vec::new(),
+        gaps: Vec::new(),
+    }
+}
+
+impl Item {
+    /// Provided when found with no gap, partial when found with gaps, else missing.
+    fn settle(mut self) -> Item {
+        self.state = match (self.found.is_empty(), self.gaps.is_empty()) {
+            (false, true) => State::Provided,
+            (false, false) => State::Partial,
+            (true, _) => State::Missing,
+        };
+        self
+    }
+}

@@ -1,0 +1,22 @@
+//! objective/missing-owner: an objective without `owner` (clause 6.2 g: who will be
+//! responsible).
+
+use crate::check::Context;
+use crate::diagnostics::{Code, Diagnostic, Sink};
+
+pub fn check(cx: &Context<'_>, sink: &mut Sink) {
+    for o in &cx.model.objectives {
+        if !o.common.lacks("owner") {
+            continue;
+        }
+        sink.push(
+            Diagnostic::new(
+                Code::ObjectiveMissingOwner,
+                o.id.span,
+                format!("objective `{}` has no owner", o.id.text),
+            )
+            .with_label("no `owner`")
+            .with_help("add `owner <person or role>`: the one responsible for reaching it"),
+        );
+    }
+}
