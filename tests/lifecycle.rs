@@ -184,3 +184,24 @@ fn lifecycle_html_escapes_user_text() {
         assert!(!text.contains("<b>m</b>"), "{}", d.path);
     }
 }
+
+#[test]
+fn metric_values_may_be_decimal_with_two_places_at_most() {
+    let c = run("metric m \"M\" {\n  target below 4.5\n  measured 2026-01-31 4.25\n}\n");
+    assert!(
+        codes(&c).iter().all(|code| code.starts_with("project/")),
+        "{:?}",
+        codes(&c)
+    );
+    let metric = &c.model.metrics[0];
+    assert_eq!(
+        metric.target.map(|t| t.value.to_string()),
+        Some("4.5".to_string())
+    );
+    assert_eq!(metric.measurements[0].value.to_string(), "4.25");
+    assert!(metric
+        .target
+        .is_some_and(|t| t.met_by(metric.measurements[0].value)));
+    let c = run("metric m \"M\" {\n  target below 5\n  measured 2026-01-31 4.125\n}\n");
+    assert!(codes(&c).contains(&"value/invalid"), "{:?}", codes(&c));
+}

@@ -86,7 +86,10 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
                 _ => (ENUM_MEMBER, 0),
             },
             ValueKind::Str(_) | ValueKind::Text(_) => (STRING, 0),
-            ValueKind::Int(_) | ValueKind::Date(_) | ValueKind::Range(_, _) => (NUMBER, 0),
+            ValueKind::Int(_)
+            | ValueKind::Decimal(_)
+            | ValueKind::Date(_)
+            | ValueKind::Range(_, _) => (NUMBER, 0),
         };
         push(v.span, kind, modifiers);
     }

@@ -3,6 +3,7 @@
 //! incidents (10.2, controls 5.24–5.28), the objectives with their metrics (6.2, 9.1) and
 //! the Stage 1 readiness report.
 
+use crate::model::Quantity;
 use serde::Serialize;
 
 use super::names::{date, natural_cmp, Party};
@@ -100,7 +101,7 @@ pub struct ObjectiveRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct Point {
     pub date: String,
-    pub value: i64,
+    pub value: Quantity,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -113,7 +114,7 @@ pub struct MetricRow {
     /// "below 5"
     pub target: Option<String>,
     pub direction: Option<&'static str>,
-    pub target_value: Option<i64>,
+    pub target_value: Option<Quantity>,
     /// In date order.
     pub measurements: Vec<Point>,
     /// Whether the latest measurement meets the target.
@@ -299,13 +300,10 @@ impl LifecycleDoc {
                     .iter()
                     .map(|p| Point {
                         date: date(p.on.date),
-                        value: p.value.value,
+                        value: p.value,
                     })
                     .collect(),
-                on_target: x
-                    .target
-                    .zip(x.latest())
-                    .map(|(t, l)| t.met_by(l.value.value)),
+                on_target: x.target.zip(x.latest()).map(|(t, l)| t.met_by(l.value)),
                 action: x.action.clone(),
             })
             .collect();

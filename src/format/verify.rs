@@ -81,6 +81,7 @@ fn value(out: &mut String, v: &Value) {
         ValueKind::Str(s) => out.push_str(&format!("s:{s:?}")),
         ValueKind::Text(s) => out.push_str(&format!("t:{s:?}")),
         ValueKind::Int(n) => out.push_str(&format!("i:{n}")),
+        ValueKind::Decimal(d) => out.push_str(&format!("n:{d}")),
         ValueKind::Date(d) => out.push_str(&format!("d:{d}")),
         ValueKind::Range(a, b) => out.push_str(&format!("r:{a}..{b}")),
     }

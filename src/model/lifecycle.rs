@@ -77,12 +77,12 @@ pub struct Objective {
 #[derive(Debug, Clone, Copy)]
 pub struct Target {
     pub direction: Direction,
-    pub value: i64,
+    pub value: Quantity,
     pub span: Span,
 }
 
 impl Target {
-    pub fn met_by(self, value: i64) -> bool {
+    pub fn met_by(self, value: Quantity) -> bool {
         match self.direction {
             Direction::Below => value < self.value,
             Direction::Above => value > self.value,
@@ -94,7 +94,9 @@ impl Target {
 #[derive(Debug, Clone, Copy)]
 pub struct Measurement {
     pub on: Dated,
-    pub value: Rated,
+    pub value: Quantity,
+    /// Where the value is written.
+    pub value_span: Span,
     pub span: Span,
 }
 

@@ -25,6 +25,44 @@ pub struct Rated {
     pub span: Span,
 }
 
+/// A decimal number with at most two decimal places, kept exactly as hundredths (no
+/// floating point, so documents stay byte-identical): metric measurements and targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quantity(pub i64);
+
+impl Quantity {
+    pub fn from_int(n: i64) -> Option<Quantity> {
+        n.checked_mul(100).map(Quantity)
+    }
+
+    pub fn hundredths(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Quantity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let (whole, frac) = (self.0.unsigned_abs() / 100, self.0.unsigned_abs() % 100);
+        match frac {
+            0 => write!(f, "{sign}{whole}"),
+            f10 if f10 % 10 == 0 => write!(f, "{sign}{whole}.{}", f10 / 10),
+            _ => write!(f, "{sign}{whole}.{frac:02}"),
+        }
+    }
+}
+
+impl serde::Serialize for Quantity {
+    /// A whole number as an integer, anything else as a decimal.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            s.serialize_i64(self.0 / 100)
+        } else {
+            s.serialize_f64(self.0 as f64 / 100.0)
+        }
+    }
+}
+
 /// A date together with where it was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dated {
@@ -182,6 +220,14 @@ keyword_enum!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_print_like_they_were_written() {
+        assert_eq!(Quantity(1250).to_string(), "12.5");
+        assert_eq!(Quantity(1205).to_string(), "12.05");
+        assert_eq!(Quantity(1200).to_string(), "12");
+        assert_eq!(Quantity(5).to_string(), "0.05");
+    }
 
     #[test]
     fn periods_add_calendar_months() {

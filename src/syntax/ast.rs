@@ -134,6 +134,8 @@ pub enum ValueKind {
     /// A `"""…"""` string, common indentation removed.
     Text(String),
     Int(i64),
+    /// A number with a fraction, as written (`12.5`).
+    Decimal(String),
     /// `YYYY-MM-DD` as written; whether the date exists is decided by the lowering.
     Date(String),
     Range(i64, i64),
@@ -146,7 +148,7 @@ impl ValueKind {
             ValueKind::Word(_) => "a name",
             ValueKind::Str(_) => "a string",
             ValueKind::Text(_) => "a text block",
-            ValueKind::Int(_) => "a number",
+            ValueKind::Int(_) | ValueKind::Decimal(_) => "a number",
             ValueKind::Date(_) => "a date",
             ValueKind::Range(_, _) => "a range",
         }

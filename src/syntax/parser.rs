@@ -283,6 +283,7 @@ impl Builder<'_> {
             Rule::string => ValueKind::Str(unescape(text)),
             Rule::text => ValueKind::Text(dedent(text)),
             Rule::date => ValueKind::Date(text.to_string()),
+            Rule::decimal => ValueKind::Decimal(text.to_string()),
             Rule::int => ValueKind::Int(self.int(span, text, broken)?),
             Rule::range => {
                 let mut bounds = text.split("..");

@@ -9,7 +9,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let (Some(target), Some(latest)) = (metric.target, metric.latest()) else {
             continue;
         };
-        if target.met_by(latest.value.value) || !metric.common.lacks("action") {
+        if target.met_by(latest.value) || !metric.common.lacks("action") {
             continue;
         }
         let unit = match metric.unit.as_deref() {
@@ -20,10 +20,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         sink.push(
             Diagnostic::new(
                 Code::MetricBelowTarget,
-                latest.value.span,
+                latest.value_span,
                 format!(
                     "metric `{}` misses its target: {}{unit} on {}",
-                    metric.id.text, latest.value.value, latest.on.date
+                    metric.id.text, latest.value, latest.on.date
                 ),
             )
             .with_label(format!(

@@ -6,6 +6,7 @@ use super::{or_dash, party};
 use crate::check::readiness::State;
 use crate::emit::lifecycle::{LifecycleDoc, MetricRow};
 use crate::emit::names::Party;
+use crate::model::Quantity;
 
 fn list_text(h: &mut Html, items: &[String]) {
     if items.is_empty() {
@@ -315,14 +316,20 @@ const PAD_B: i64 = 28;
 /// A line of the measurements over their dates, the target as a dashed line; points on
 /// target green, off target red.
 fn chart(h: &mut Html, x: &MetricRow) {
-    let values: Vec<i64> = x.measurements.iter().map(|p| p.value).collect();
+    // Geometry in hundredths: exact, and the same scale for values and target.
+    let values: Vec<i64> = x
+        .measurements
+        .iter()
+        .map(|p| p.value.hundredths())
+        .collect();
     if values.is_empty() {
         h.raw("<p class=\"muted\">No measurement yet.</p>\n");
         return;
     }
     let mut lo = values.iter().copied().min().unwrap_or(0).min(0);
     let mut hi = values.iter().copied().max().unwrap_or(0);
-    if let Some(t) = x.target_value {
+    let target = x.target_value.map(Quantity::hundredths);
+    if let Some(t) = target {
         lo = lo.min(t);
         hi = hi.max(t);
     }
@@ -375,10 +382,10 @@ fn chart(h: &mut Html, x: &MetricRow) {
             .raw("\" y=\"")
             .num(py(v) + 4)
             .raw("\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6472\">")
-            .num(v)
+            .text(&Quantity(v).to_string())
             .raw("</text>\n");
     }
-    if let Some(t) = x.target_value {
+    if let Some(t) = target {
         h.raw("<line x1=\"")
             .num(PAD_L)
             .raw("\" y1=\"")
@@ -392,7 +399,7 @@ fn chart(h: &mut Html, x: &MetricRow) {
             .raw("\" y=\"")
             .num(py(t) - 4)
             .raw("\" font-size=\"11\" text-anchor=\"end\" fill=\"#1b4c86\">target ")
-            .num(t)
+            .text(&Quantity(t).to_string())
             .raw("</text>\n");
     }
     h.raw("<polyline fill=\"none\" stroke=\"#33404f\" stroke-width=\"2\" points=\"");
@@ -407,21 +414,21 @@ fn chart(h: &mut Html, x: &MetricRow) {
     let direction = x.direction;
     for (i, p) in x.measurements.iter().enumerate() {
         let i = i64::try_from(i).unwrap_or(0);
-        let ok = match (direction, x.target_value) {
-            (Some("below"), Some(t)) => p.value < t,
-            (Some(_), Some(t)) => p.value > t,
+        let ok = match (direction, target) {
+            (Some("below"), Some(t)) => p.value.hundredths() < t,
+            (Some(_), Some(t)) => p.value.hundredths() > t,
             _ => true,
         };
         h.raw("<circle cx=\"")
             .num(px(i))
             .raw("\" cy=\"")
-            .num(py(p.value))
+            .num(py(p.value.hundredths()))
             .raw("\" r=\"4\" fill=\"")
             .raw(if ok { "#2e7d32" } else { "#c62828" })
             .raw("\"><title>")
             .text(&p.date)
             .raw(": ")
-            .num(p.value)
+            .text(&p.value.to_string())
             .raw("</title></circle>\n<text x=\"")
             .num(px(i))
             .raw("\" y=\"")

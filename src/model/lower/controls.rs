@@ -182,6 +182,7 @@ pub fn policy(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         let v = read::single(sink, x, "a version string", "\"1.0\"")?;
         match &v.kind {
             ValueKind::Int(n) => Some(n.to_string()),
+            ValueKind::Decimal(d) => Some(d.clone()),
             _ => read::value_string(sink, v, "version"),
         }
     });

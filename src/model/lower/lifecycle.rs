@@ -123,8 +123,8 @@ fn field_args_span(field: &Field) -> Span {
 fn target(sink: &mut Sink, field: &Field) -> Option<Target> {
     if let [dir, n] = values(field).as_slice() {
         let direction = read::value_keyword::<Direction>(sink, dir, "target");
-        let value = read::value_int(sink, n, "target");
-        let (direction, value) = (direction?.0, value?.value);
+        let value = read::value_quantity(sink, n, "target");
+        let (direction, (value, _)) = (direction?.0, value?);
         return Some(Target {
             direction,
             value,
@@ -147,10 +147,12 @@ fn target(sink: &mut Sink, field: &Field) -> Option<Target> {
 fn measurement(sink: &mut Sink, field: &Field) -> Option<Measurement> {
     if let [on, value] = values(field).as_slice() {
         let on = read::value_date(sink, on, "measured");
-        let value = read::value_int(sink, value, "measured");
+        let value = read::value_quantity(sink, value, "measured");
+        let (value, value_span) = value?;
         return Some(Measurement {
             on: on?,
-            value: value?,
+            value,
+            value_span,
             span: field.span,
         });
     }

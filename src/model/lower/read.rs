@@ -163,6 +163,47 @@ pub fn value_int(sink: &mut Sink, value: &Value, field: &str) -> Option<Rated> {
     }
 }
 
+/// A whole or decimal number with at most two decimal places (`12`, `4.5`, `0.25`).
+pub fn value_quantity(sink: &mut Sink, value: &Value, field: &str) -> Option<(Quantity, Span)> {
+    let parsed = match &value.kind {
+        ValueKind::Int(n) => Quantity::from_int(*n),
+        ValueKind::Decimal(text) => {
+            let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+            if frac.len() > 2 {
+                sink.push(
+                    Diagnostic::new(
+                        Code::ValueInvalid,
+                        value.span,
+                        format!("`{field}` takes at most two decimal places"),
+                    )
+                    .with_label("too precise")
+                    .with_help("round the value to two decimal places"),
+                );
+                return None;
+            }
+            let frac = format!("{frac:0<2}").parse::<i64>().ok();
+            whole
+                .parse::<i64>()
+                .ok()
+                .and_then(|w| w.checked_mul(100))
+                .zip(frac)
+                .and_then(|(w, f)| w.checked_add(f))
+                .map(Quantity)
+        }
+        _ => {
+            invalid(sink, value.span, field, "a number", value);
+            return None;
+        }
+    };
+    match parsed {
+        Some(q) => Some((q, value.span)),
+        None => {
+            invalid(sink, value.span, field, "a smaller number", value);
+            None
+        }
+    }
+}
+
 pub fn date(sink: &mut Sink, field: &Field) -> Option<Dated> {
     let value = single(sink, field, "a date", "YYYY-MM-DD")?;
     value_date(sink, value, &field.name.text)
