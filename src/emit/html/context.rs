@@ -52,15 +52,7 @@ fn list(h: &mut Html, heading: &'static str, id: &'static str, items: &[String])
         .raw("\">")
         .raw(heading)
         .raw("</h2>\n");
-    if items.is_empty() {
-        h.raw("<p class=\"muted\">None.</p>\n");
-        return;
-    }
-    h.raw("<ul>\n");
-    for i in items {
-        h.el("<li>", i, "</li>\n");
-    }
-    h.raw("</ul>\n");
+    super::items(h, items);
 }
 
 pub fn methodology(m: &MethodologyDoc) -> Html {

@@ -35,15 +35,7 @@ fn parties(h: &mut Html, ps: &[Party]) {
 
 fn bullets(h: &mut Html, heading: &'static str, items: &[String]) {
     h.raw("<h3>").raw(heading).raw("</h3>\n");
-    if items.is_empty() {
-        h.raw("<p class=\"muted\">None.</p>\n");
-        return;
-    }
-    h.raw("<ul>\n");
-    for i in items {
-        h.el("<li>", i, "</li>\n");
-    }
-    h.raw("</ul>\n");
+    super::items(h, items);
 }
 
 pub fn audit_programme(d: &LifecycleDoc) -> Html {

@@ -146,6 +146,19 @@ pub fn documents(d: &Derived, others: &[String]) -> Vec<Document> {
 }
 
 /// A person's or role's name, with the ID in grey when it differs.
+/// A bulleted list of user text, or "None." when there is nothing to list.
+fn items(h: &mut Html, items: &[String]) {
+    if items.is_empty() {
+        h.raw("<p class=\"muted\">None.</p>\n");
+        return;
+    }
+    h.raw("<ul>\n");
+    for i in items {
+        h.el("<li>", i, "</li>\n");
+    }
+    h.raw("</ul>\n");
+}
+
 fn party(h: &mut Html, p: Option<&Party>) {
     match p {
         None => {

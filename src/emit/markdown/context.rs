@@ -29,15 +29,7 @@ pub fn scope(s: &ScopeDoc) -> String {
 }
 
 fn list(out: &mut String, heading: &str, items: &[String]) {
-    let _ = write!(out, "## {heading}\n\n");
-    if items.is_empty() {
-        out.push_str("None.\n\n");
-        return;
-    }
-    for i in items {
-        let _ = writeln!(out, "- {}", line(i));
-    }
-    out.push('\n');
+    super::bullets(out, "##", heading, items);
 }
 
 pub fn methodology(m: &MethodologyDoc) -> String {

@@ -115,15 +115,7 @@ pub fn reviews(d: &LifecycleDoc) -> String {
 }
 
 fn list(out: &mut String, heading: &str, items: &[String]) {
-    let _ = write!(out, "### {heading}\n\n");
-    if items.is_empty() {
-        out.push_str("None.\n\n");
-        return;
-    }
-    for i in items {
-        let _ = writeln!(out, "- {}", line(i));
-    }
-    out.push('\n');
+    super::bullets(out, "###", heading, items);
 }
 
 pub fn corrective_actions(d: &LifecycleDoc) -> String {

@@ -57,6 +57,19 @@ fn title(out: &mut String, title: &str, organization: &str, date: &str) {
 }
 
 /// Text on one line: line breaks become spaces.
+/// A heading (`##` or `###`) and a bulleted list under it, or "None.".
+fn bullets(out: &mut String, marks: &str, heading: &str, items: &[String]) {
+    let _ = write!(out, "{marks} {heading}\n\n");
+    if items.is_empty() {
+        out.push_str("None.\n\n");
+        return;
+    }
+    for i in items {
+        let _ = writeln!(out, "- {}", line(i));
+    }
+    out.push('\n');
+}
+
 fn line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
