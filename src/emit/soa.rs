@@ -57,6 +57,21 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The counts in the column order of the SoA summary tables (controls, applicable,
+    /// excluded, implemented, partial, planned, not implemented, not recorded).
+    pub fn columns(&self) -> [usize; 8] {
+        [
+            self.controls,
+            self.applicable,
+            self.excluded,
+            self.implemented,
+            self.partial,
+            self.planned,
+            self.not_implemented,
+            self.not_recorded,
+        ]
+    }
+
     fn add(&mut self, row: &SoaRow) {
         self.controls += 1;
         if row.applicable {
