@@ -1,9 +1,11 @@
 //! The whole pipeline over in-memory files: source → syntax → model → checks.
 //!
 //! INVARIANT: no IO here. The CLI reads files from disk and the language server passes
-//! its open buffers; both call [`compile`] and get the same diagnostics.
+//! its open buffers; both call [`compile_with`] (or [`compile_incremental`]) and get the
+//! same diagnostics.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -45,12 +47,22 @@ pub struct Settings {
     pub overrides: BTreeMap<Code, Override>,
 }
 
+/// Whether a compilation keeps its syntax trees for later readers (the formatter, the
+/// language server) or drops each one as soon as its file is lowered. A one-shot
+/// `isms check` drops them: on a large project the trees are most of the peak memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trees {
+    Keep,
+    Drop,
+}
+
 /// Everything the pipeline produced.
 #[derive(Debug)]
 pub struct Compilation {
     pub sources: SourceMap,
     /// One tree per project file, in input order (the formatter and editors use them).
-    pub asts: Vec<Ast>,
+    /// Empty when compiled with [`Trees::Drop`].
+    pub asts: Vec<Arc<Ast>>,
     pub model: Model,
     pub trace: Trace,
     /// Sorted by file (input order), then position, then code.
@@ -73,42 +85,124 @@ impl Compilation {
     }
 }
 
+/// The parses of an earlier compilation, reused for files whose name, position and text
+/// have not changed. The language server keeps one per project, so a keystroke re-parses
+/// only the file it changed (and lowering, resolution and the checks run over the whole
+/// model, which is cheap next to parsing).
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    /// By `FileId`: the project's files, then the shipped catalogs.
+    files: Vec<Option<Parsed>>,
+}
+
+/// One file's parse: its tree and its syntax diagnostics.
+#[derive(Debug, Clone)]
+struct Parsed {
+    name: String,
+    text: String,
+    ast: Arc<Ast>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl ParseCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The cached parse of file `id`, taken out, if it was parsed from exactly this name
+    /// and text.
+    fn take(&mut self, id: FileId, name: &str, text: &[u8]) -> Option<Parsed> {
+        let slot = self.files.get_mut(id.0 as usize)?;
+        let parsed = slot.as_ref()?;
+        if parsed.name == name && parsed.text.as_bytes() == text {
+            slot.take()
+        } else {
+            None
+        }
+    }
+
+    fn put(&mut self, id: FileId, parsed: Parsed) {
+        let index = id.0 as usize;
+        if self.files.len() <= index {
+            self.files.resize(index + 1, None);
+        }
+        self.files[index] = Some(parsed);
+    }
+
+    /// Forget files beyond the ones the last compilation had.
+    fn truncate(&mut self, files: usize) {
+        self.files.truncate(files);
+    }
+}
+
 /// Compile a project given as files in path order.
 pub fn compile(inputs: Vec<Input>, options: &Options) -> Compilation {
     compile_with(inputs, options, &Settings::default())
 }
 
-/// Compile with the project's settings (`isms.toml`) applied.
+/// Compile with the project's settings (`isms.toml`) applied, keeping the syntax trees.
 pub fn compile_with(inputs: Vec<Input>, options: &Options, settings: &Settings) -> Compilation {
+    run(inputs, options, settings, Trees::Keep, None)
+}
+
+/// Compile for a report only: each syntax tree is dropped once its file is lowered, so
+/// [`Compilation::asts`] is empty. Same diagnostics as [`compile_with`].
+pub fn compile_lean(inputs: Vec<Input>, options: &Options, settings: &Settings) -> Compilation {
+    run(inputs, options, settings, Trees::Drop, None)
+}
+
+/// Compile reusing the parses in `cache` for unchanged files, and leave this run's parses
+/// in it. Same result as [`compile_with`] on the same inputs.
+pub fn compile_incremental(
+    inputs: Vec<Input>,
+    options: &Options,
+    settings: &Settings,
+    cache: &mut ParseCache,
+) -> Compilation {
+    run(inputs, options, settings, Trees::Keep, Some(cache))
+}
+
+fn run(
+    inputs: Vec<Input>,
+    options: &Options,
+    settings: &Settings,
+    trees: Trees,
+    mut cache: Option<&mut ParseCache>,
+) -> Compilation {
     let mut sources = SourceMap::new();
     let mut sink = Sink::default();
     let mut asts = Vec::with_capacity(inputs.len());
-    let project_files = inputs.len();
-    for input in inputs {
-        let (text, bad_byte) = decode(input.bytes);
-        let id = sources.add(SourceFile::new(input.name, text));
-        if let Some(offset) = bad_byte {
-            sink.push(
-                Diagnostic::new(
-                    Code::SyntaxError,
-                    Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
-                    "this file is not valid UTF-8",
-                )
-                .with_label("invalid byte sequence")
-                .with_help("save the file as UTF-8; the invalid bytes are read as `\u{FFFD}`"),
-            );
-        }
-        asts.push(parse_into(&sources, id, &mut sink));
-    }
     let mut model = Model::default();
-    for ast in &asts {
-        lower::lower_file(ast, &mut model, &mut sink);
-    }
+    let project_files = inputs.len();
+    let stdlib = crate::stdlib::FILES
+        .iter()
+        .map(|(name, text)| Input::new(*name, text.as_bytes()));
     // The shipped catalogs come after the project's own, so a project may shadow them.
-    for (name, text) in crate::stdlib::FILES {
-        let id = sources.add(SourceFile::new(*name, *text));
-        let ast = parse_into(&sources, id, &mut sink);
-        lower::lower_file(&ast, &mut model, &mut sink);
+    for (index, input) in inputs.into_iter().chain(stdlib).enumerate() {
+        let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+        let cached = cache
+            .as_deref_mut()
+            .and_then(|c| c.take(id, &input.name, &input.bytes));
+        let parsed = cached.unwrap_or_else(|| parse_file(id, input));
+        for d in &parsed.diagnostics {
+            sink.push(d.clone());
+        }
+        lower::lower_file(&parsed.ast, &mut model, &mut sink);
+        if index < project_files && trees == Trees::Keep {
+            asts.push(Arc::clone(&parsed.ast));
+        }
+        match cache.as_deref_mut() {
+            Some(cache) => {
+                sources.add(SourceFile::new(parsed.name.clone(), parsed.text.clone()));
+                cache.put(id, parsed);
+            }
+            None => {
+                sources.add(SourceFile::new(parsed.name, parsed.text));
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        cache.truncate(sources.len());
     }
     resolve::resolve(&mut model, &mut sink);
     let trace = Trace::build(&model);
@@ -139,9 +233,22 @@ pub fn compile_with(inputs: Vec<Input>, options: &Options, settings: &Settings) 
     }
 }
 
-fn parse_into(sources: &SourceMap, id: FileId, sink: &mut Sink) -> Ast {
-    let text = sources.get(id).map_or("", |f| f.text.as_str());
-    let ast = syntax::parse(id, text);
+/// Decode and parse one file, turning its syntax errors into diagnostics.
+fn parse_file(id: FileId, input: Input) -> Parsed {
+    let mut diagnostics = Vec::new();
+    let (text, bad_byte) = decode(input.bytes);
+    if let Some(offset) = bad_byte {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::SyntaxError,
+                Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
+                "this file is not valid UTF-8",
+            )
+            .with_label("invalid byte sequence")
+            .with_help("save the file as UTF-8; the invalid bytes are read as `\u{FFFD}`"),
+        );
+    }
+    let ast = syntax::parse(id, &text);
     for e in &ast.errors {
         let mut d = Diagnostic::new(Code::SyntaxError, e.span, &e.message).with_label(&e.label);
         if let Some(help) = &e.help {
@@ -150,9 +257,14 @@ fn parse_into(sources: &SourceMap, id: FileId, sink: &mut Sink) -> Ast {
         if let Some((span, message)) = &e.related {
             d = d.with_secondary(*span, message);
         }
-        sink.push(d);
+        diagnostics.push(d);
     }
-    ast
+    Parsed {
+        name: input.name,
+        text,
+        ast: Arc::new(ast),
+        diagnostics,
+    }
 }
 
 /// The text of `bytes`, and the offset of the first invalid UTF-8 sequence if any (the
@@ -167,5 +279,62 @@ fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
                 Some(offset),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> Options {
+        Options {
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+        }
+    }
+
+    fn project(risk_title: &str) -> Vec<Input> {
+        vec![
+            Input::new("a.isms", "role ciso \"CISO\"\n"),
+            Input::new(
+                "b.isms",
+                format!("risk R-1 \"{risk_title}\" {{\n  likelihood 9\n}}\n"),
+            ),
+        ]
+    }
+
+    fn codes(c: &Compilation) -> Vec<(FileId, usize, Code)> {
+        let d = &c.diagnostics;
+        d.iter()
+            .map(|d| (d.span.file, d.span.start, d.code))
+            .collect()
+    }
+
+    #[test]
+    fn incremental_reuses_unchanged_parses_and_agrees_with_a_full_compile() {
+        let settings = Settings::default();
+        let mut cache = ParseCache::new();
+        let first = compile_incremental(project("T"), &options(), &settings, &mut cache);
+        let second = compile_incremental(project("Changed"), &options(), &settings, &mut cache);
+        assert!(
+            Arc::ptr_eq(&first.asts[0], &second.asts[0]),
+            "a.isms re-parsed"
+        );
+        assert!(
+            !Arc::ptr_eq(&first.asts[1], &second.asts[1]),
+            "b.isms reused"
+        );
+        let full = compile_with(project("Changed"), &options(), &settings);
+        assert!(!codes(&full).is_empty());
+        assert_eq!(codes(&second), codes(&full));
+    }
+
+    #[test]
+    fn lean_compilation_drops_trees_but_not_diagnostics() {
+        let settings = Settings::default();
+        let lean = compile_lean(project("T"), &options(), &settings);
+        let full = compile_with(project("T"), &options(), &settings);
+        assert!(lean.asts.is_empty());
+        assert_eq!(full.asts.len(), 2);
+        assert_eq!(codes(&lean), codes(&full));
     }
 }

@@ -18,4 +18,7 @@ pub mod source;
 pub mod stdlib;
 pub mod syntax;
 
-pub use compile::{compile, compile_with, Compilation, Input, Options, Settings};
+pub use compile::{
+    compile, compile_incremental, compile_lean, compile_with, Compilation, Input, Options,
+    ParseCache, Settings, Trees,
+};

@@ -122,6 +122,14 @@ impl SourceMap {
         self.files.get(id.0 as usize)
     }
 
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn name(&self, id: FileId) -> &str {
         self.get(id).map_or("", |f| f.name.as_str())
     }

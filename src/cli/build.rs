@@ -8,7 +8,7 @@ use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render;
 use isms::diagnostics::Summary;
 use isms::emit::{self, Format};
-use isms::{compile_with, Options};
+use isms::{compile_lean, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,7 +44,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             ))
         }
     };
-    let c = compile_with(p.inputs, &Options { today }, &p.config.settings);
+    let c = compile_lean(p.inputs, &Options { today }, &p.config.settings);
     if c.has_errors() {
         // Documents from a model with errors would mislead an auditor: show why, write
         // nothing.

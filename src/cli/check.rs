@@ -9,7 +9,7 @@ use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render::{self, JsonDiagnostic};
 use isms::diagnostics::Summary;
 use isms::diagnostics::{github, sarif};
-use isms::{compile_with, Options};
+use isms::{compile_lean, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -83,7 +83,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             (None, Some(fixed)) => fixed,
             _ => today(args.today.as_deref())?,
         };
-        let c = compile_with(p.inputs, &Options { today }, &p.config.settings);
+        let c = compile_lean(p.inputs, &Options { today }, &p.config.settings);
         files += c.project_files;
         let s = Summary::of(&c.diagnostics);
         summary.errors += s.errors;
