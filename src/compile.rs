@@ -180,6 +180,21 @@ fn run(
     // The shipped catalogs come after the project's own, so a project may shadow them.
     for (index, input) in inputs.into_iter().chain(stdlib).enumerate() {
         let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+        if trees == Trees::Drop && cache.is_none() {
+            // Lower each declaration as soon as it is parsed: no tree is ever whole.
+            let (name, text, errors) = decode(id, input);
+            let mut parser = syntax::Parser::new(id, &text);
+            for decl in parser.by_ref() {
+                lower::lower_decl(&decl, &mut model, &mut sink);
+            }
+            let (_, syntax_errors) = parser.finish();
+            errors
+                .into_iter()
+                .chain(syntax_errors.iter().map(syntax_diagnostic))
+                .for_each(|d| sink.push(d));
+            sources.add(SourceFile::new(name, text));
+            continue;
+        }
         let cached = cache
             .as_deref_mut()
             .and_then(|c| c.take(id, &input.name, &input.bytes));
@@ -204,6 +219,7 @@ fn run(
     if let Some(cache) = cache {
         cache.truncate(sources.len());
     }
+    model.shrink_to_fit();
     resolve::resolve(&mut model, &mut sink);
     let trace = Trace::build(&model);
     {
@@ -235,42 +251,32 @@ fn run(
 
 /// Decode and parse one file, turning its syntax errors into diagnostics.
 fn parse_file(id: FileId, input: Input) -> Parsed {
-    let mut diagnostics = Vec::new();
-    let (text, bad_byte) = decode(input.bytes);
-    if let Some(offset) = bad_byte {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::SyntaxError,
-                Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
-                "this file is not valid UTF-8",
-            )
-            .with_label("invalid byte sequence")
-            .with_help("save the file as UTF-8; the invalid bytes are read as `\u{FFFD}`"),
-        );
-    }
+    let (name, text, mut diagnostics) = decode(id, input);
     let ast = syntax::parse(id, &text);
-    for e in &ast.errors {
-        let mut d = Diagnostic::new(Code::SyntaxError, e.span, &e.message).with_label(&e.label);
-        if let Some(help) = &e.help {
-            d = d.with_help(help);
-        }
-        if let Some((span, message)) = &e.related {
-            d = d.with_secondary(*span, message);
-        }
-        diagnostics.push(d);
-    }
+    diagnostics.extend(ast.errors.iter().map(syntax_diagnostic));
     Parsed {
-        name: input.name,
+        name,
         text,
         ast: Arc::new(ast),
         diagnostics,
     }
 }
 
-/// The text of `bytes`, and the offset of the first invalid UTF-8 sequence if any (the
-/// text then holds U+FFFD there, at the same offset, since the prefix is valid).
-fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
-    match String::from_utf8(bytes) {
+fn syntax_diagnostic(e: &syntax::SyntaxError) -> Diagnostic {
+    let mut d = Diagnostic::new(Code::SyntaxError, e.span, &e.message).with_label(&e.label);
+    if let Some(help) = &e.help {
+        d = d.with_help(help);
+    }
+    if let Some((span, message)) = &e.related {
+        d = d.with_secondary(*span, message);
+    }
+    d
+}
+
+/// The input's name and text, and a diagnostic at the first invalid UTF-8 sequence if
+/// any (the text then holds U+FFFD there, at the same offset, since the prefix is valid).
+fn decode(id: FileId, input: Input) -> (String, String, Vec<Diagnostic>) {
+    let (text, bad_byte) = match String::from_utf8(input.bytes) {
         Ok(text) => (text, None),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
@@ -279,7 +285,17 @@ fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
                 Some(offset),
             )
         }
-    }
+    };
+    let diagnostics = bad_byte.map(|offset| {
+        Diagnostic::new(
+            Code::SyntaxError,
+            Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
+            "this file is not valid UTF-8",
+        )
+        .with_label("invalid byte sequence")
+        .with_help("save the file as UTF-8; the invalid bytes are read as `\u{FFFD}`")
+    });
+    (input.name, text, diagnostics.into_iter().collect())
 }
 
 #[cfg(test)]

@@ -51,6 +51,18 @@ pub struct Model {
 }
 
 impl Model {
+    /// Give back the spare capacity the lowering's growing vectors left: on a large
+    /// project the declarations are most of the memory, and a doubled `Vec` up to half of
+    /// it again.
+    pub fn shrink_to_fit(&mut self) {
+        self.assets.shrink_to_fit();
+        self.risks.shrink_to_fit();
+        self.controls.shrink_to_fit();
+        self.requirements.shrink_to_fit();
+        self.policies.shrink_to_fit();
+        self.allows.shrink_to_fit();
+    }
+
     pub fn organization(&self) -> Option<&Organization> {
         self.organizations.first()
     }

@@ -4,7 +4,7 @@ use pest::iterators::{Pair, Pairs};
 use pest::Parser as _;
 
 use super::ast::{
-    Arg, Ast, AttrArg, Attribute, Block, Comment, Decl, Field, Value, ValueKind, Word,
+    Arg, Ast, AttrArg, Attribute, Block, Comment, Decl, Field, SyntaxError, Value, ValueKind, Word,
 };
 use super::errors;
 use super::text::{dedent, unescape};
@@ -20,89 +20,167 @@ const MAX_NESTING: usize = 64;
 
 /// Parse one file. Never fails: whatever does not parse is in [`Ast::errors`].
 pub fn parse(file: FileId, text: &str) -> Ast {
-    let mut ast = Ast::default();
-    if let Some(error) = errors::nesting_too_deep(file, text, MAX_NESTING) {
-        ast.errors.push(error);
-        return ast;
+    let mut parser = Parser::new(file, text);
+    let decls = parser.by_ref().collect();
+    let (comments, errors) = parser.finish();
+    Ast {
+        decls,
+        comments,
+        errors,
     }
-    match IsmsParser::parse(Rule::file, text) {
-        Ok(pairs) => Builder {
-            file,
-            ast: &mut ast,
-        }
-        .file(pairs),
-        // INVARIANT: the grammar is total, so this is unreachable; it is still reported
-        // rather than trusted.
-        Err(error) => ast.errors.push(errors::from_pest(file, &error)),
-    }
-    ast
 }
 
+/// A file's declarations, parsed one at a time as they are asked for.
+///
+/// pest keeps a token for every rule it matched until its input is consumed; running the
+/// grammar's `item` rule once per declaration keeps that queue to one declaration, so a
+/// file of any size parses in memory proportional to its largest declaration. Comments
+/// and syntax errors are collected on the way and handed over by [`Parser::finish`].
+pub struct Parser<'t> {
+    file: FileId,
+    text: &'t str,
+    /// Where the next item starts.
+    position: usize,
+    comments: Vec<Comment>,
+    errors: Vec<SyntaxError>,
+    /// The first comment after the previous declaration: where the next one's doc
+    /// comment may start.
+    doc_from: usize,
+    done: bool,
+}
+
+impl<'t> Parser<'t> {
+    pub fn new(file: FileId, text: &'t str) -> Self {
+        let mut errors = Vec::new();
+        let too_deep = errors::nesting_too_deep(file, text, MAX_NESTING);
+        let done = too_deep.is_some();
+        errors.extend(too_deep);
+        Parser {
+            file,
+            text,
+            position: 0,
+            comments: Vec::new(),
+            errors,
+            doc_from: 0,
+            done,
+        }
+    }
+
+    /// The file's comments and syntax errors, once every declaration has been taken.
+    pub fn finish(self) -> (Vec<Comment>, Vec<SyntaxError>) {
+        (self.comments, self.errors)
+    }
+
+    /// Parse the item at `self.position`; the declaration it holds, if any.
+    fn item(&mut self) -> Option<Decl> {
+        let rest = self.text.get(self.position..).unwrap_or("");
+        let offset = self.position;
+        match IsmsParser::parse(Rule::item, rest) {
+            Ok(pairs) => {
+                let mut builder = Builder {
+                    file: self.file,
+                    offset,
+                    comments: &mut self.comments,
+                    errors: &mut self.errors,
+                };
+                let (end, decl) = builder.item(pairs);
+                if end == 0 {
+                    // Only the end of the file matches nothing; anything else would be a
+                    // hole in the grammar's totality, and must not loop.
+                    self.done = true;
+                }
+                self.position = offset + end;
+                decl.map(|decl| self.attach_doc(decl))
+            }
+            // INVARIANT: the grammar is total, so this is unreachable; it is still reported
+            // rather than trusted.
+            Err(error) => {
+                let mut error = errors::from_pest(self.file, &error);
+                error.span.start += offset;
+                error.span.end += offset;
+                self.errors.push(error);
+                self.done = true;
+                None
+            }
+        }
+    }
+
+    /// Doc comments are matched to declarations by position: the `///` lines directly
+    /// above a declaration (blank lines and plain comments allowed in between), not inside
+    /// the declaration before it.
+    fn attach_doc(&mut self, mut decl: Decl) -> Decl {
+        let lines: Vec<&str> = self
+            .comments
+            .get(self.doc_from..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|c| c.span.start < decl.span.start && c.is_doc())
+            .map(Comment::doc_text)
+            .collect();
+        if !lines.is_empty() {
+            decl.doc = Some(lines.join("\n"));
+        }
+        self.doc_from = self.comments.len();
+        decl
+    }
+}
+
+impl Iterator for Parser<'_> {
+    type Item = Decl;
+
+    fn next(&mut self) -> Option<Decl> {
+        while !self.done && self.position < self.text.len() {
+            if let Some(decl) = self.item() {
+                return Some(decl);
+            }
+        }
+        None
+    }
+}
+
+/// Turns one item's pairs into owned syntax, spans shifted by where the item starts.
 struct Builder<'a> {
     file: FileId,
-    ast: &'a mut Ast,
+    offset: usize,
+    comments: &'a mut Vec<Comment>,
+    errors: &'a mut Vec<SyntaxError>,
 }
 
 impl Builder<'_> {
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, s.start(), s.end())
+        Span::new(self.file, self.offset + s.start(), self.offset + s.end())
     }
 
-    fn file(&mut self, pairs: Pairs<'_, Rule>) {
-        for comment in pairs.clone().flatten() {
-            if comment.as_rule() == Rule::COMMENT {
-                let span = self.span(&comment);
-                self.ast.comments.push(Comment {
-                    span,
-                    text: comment.as_str().trim_end().to_string(),
-                });
+    /// How many bytes the item took, and its declaration if it is one.
+    fn item(&mut self, pairs: Pairs<'_, Rule>) -> (usize, Option<Decl>) {
+        let mut end = 0;
+        let mut decl = None;
+        for item in pairs {
+            end = end.max(item.as_span().end());
+            for pair in item.into_inner() {
+                match pair.as_rule() {
+                    Rule::COMMENT => self.comment(&pair),
+                    Rule::decl => decl = Some(self.decl(pair)),
+                    Rule::error_line => {
+                        let span = self.span(&pair);
+                        self.errors.push(errors::error_line(span, pair.as_str()));
+                    }
+                    _ => {}
+                }
             }
         }
-        let children = pairs
-            .filter(|p| p.as_rule() == Rule::file)
-            .flat_map(|p| p.into_inner());
-        for pair in children {
-            match pair.as_rule() {
-                Rule::decl => {
-                    let d = self.decl(pair);
-                    self.ast.decls.push(d);
-                }
-                Rule::error_line => {
-                    let span = self.span(&pair);
-                    self.ast
-                        .errors
-                        .push(errors::error_line(span, pair.as_str()));
-                }
-                _ => {}
-            }
-        }
-        // Doc comments are matched to declarations by position: the `///` lines directly
-        // above a declaration (blank lines and plain comments allowed in between).
-        self.attach_docs();
+        (end, decl)
     }
 
-    fn attach_docs(&mut self) {
-        let mut comments = self.ast.comments.iter().peekable();
-        let mut previous_end = 0;
-        for decl in &mut self.ast.decls {
-            let mut lines = Vec::new();
-            while let Some(c) = comments.peek() {
-                if c.span.start >= decl.span.start {
-                    break;
-                }
-                if c.span.start < previous_end {
-                    // A comment inside the previous declaration.
-                } else if c.is_doc() {
-                    lines.push(c.doc_text().to_string());
-                }
-                comments.next();
-            }
-            if !lines.is_empty() {
-                decl.doc = Some(lines.join("\n"));
-            }
-            previous_end = decl.span.end;
-        }
+    /// Comments are tokens wherever the grammar skipped them, at any depth; each loop
+    /// below hands them here, so they arrive in source order.
+    fn comment(&mut self, pair: &Pair<'_, Rule>) {
+        let span = self.span(pair);
+        self.comments.push(Comment {
+            span,
+            text: pair.as_str().trim_end().to_string(),
+        });
     }
 
     fn decl(&mut self, pair: Pair<'_, Rule>) -> Decl {
@@ -114,6 +192,7 @@ impl Builder<'_> {
         let mut broken = false;
         for child in pair.into_inner() {
             match child.as_rule() {
+                Rule::COMMENT => self.comment(&child),
                 Rule::attribute => attributes.push(self.attribute(child, &mut broken)),
                 Rule::word if keyword.is_none() => keyword = Some(self.word(&child)),
                 Rule::arg => args.push(self.arg(child, &mut broken)),
@@ -122,8 +201,7 @@ impl Builder<'_> {
                     broken = true;
                     let span = self.span(&child);
                     let name = keyword.as_ref().map_or("", |w: &Word| w.text.as_str());
-                    self.ast
-                        .errors
+                    self.errors
                         .push(errors::bad_tail(span, child.as_str(), name));
                 }
                 _ => {}
@@ -152,19 +230,18 @@ impl Builder<'_> {
         let mut closed = true;
         for child in pair.into_inner() {
             match child.as_rule() {
+                Rule::COMMENT => self.comment(&child),
                 Rule::field => fields.push(self.field(child)),
                 Rule::field_error => {
                     broken = true;
                     let span = self.span(&child);
-                    self.ast
-                        .errors
-                        .push(errors::field_error(span, child.as_str()));
+                    self.errors.push(errors::field_error(span, child.as_str()));
                 }
                 Rule::block_end if child.as_str().is_empty() => {
                     closed = false;
                     broken = true;
                     let at = self.span(&child);
-                    self.ast.errors.push(errors::missing_brace(open, at));
+                    self.errors.push(errors::missing_brace(open, at));
                 }
                 _ => {}
             }
@@ -186,6 +263,7 @@ impl Builder<'_> {
         let mut broken = false;
         for child in pair.into_inner() {
             match child.as_rule() {
+                Rule::COMMENT => self.comment(&child),
                 Rule::field_name => {
                     let span = self.span(&child);
                     name = Some(Word {
@@ -199,8 +277,7 @@ impl Builder<'_> {
                     broken = true;
                     let span = self.span(&child);
                     let field = name.as_ref().map_or("", |w: &Word| w.text.as_str());
-                    self.ast
-                        .errors
+                    self.errors
                         .push(errors::bad_tail(span, child.as_str(), field));
                 }
                 _ => {}
@@ -229,6 +306,7 @@ impl Builder<'_> {
         let mut args = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
+                Rule::COMMENT => self.comment(&child),
                 Rule::word => name = self.word(&child),
                 Rule::attr_arg => {
                     let mut key = None;
@@ -268,7 +346,9 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let mut values = Vec::new();
         for child in pair.into_inner() {
-            if let Some(v) = self.value(child, broken) {
+            if child.as_rule() == Rule::COMMENT {
+                self.comment(&child);
+            } else if let Some(v) = self.value(child, broken) {
                 values.push(v);
             }
         }
@@ -301,7 +381,7 @@ impl Builder<'_> {
             Ok(n) => Some(n),
             Err(_) => {
                 *broken = true;
-                self.ast.errors.push(errors::number_too_large(span));
+                self.errors.push(errors::number_too_large(span));
                 None
             }
         }

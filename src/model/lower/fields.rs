@@ -1,7 +1,9 @@
 //! Reading a block's fields against the schema of its declaration: unknown, duplicate and
 //! missing fields are reported here, once, for every kind of declaration.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use crate::model::FieldSet;
 
 use crate::diagnostics::{closest, Code, Diagnostic, Sink};
 use crate::source::Span;
@@ -66,7 +68,7 @@ pub const fn repeatable(name: &'static str) -> Spec {
 /// The fields of one block, checked against a schema.
 pub struct Fields<'a> {
     by_name: BTreeMap<&'static str, Vec<&'a Field>>,
-    pub present: BTreeSet<&'static str>,
+    pub present: FieldSet,
 }
 
 impl<'a> Fields<'a> {
@@ -118,7 +120,7 @@ impl<'a> Fields<'a> {
             }
             seen.push(field);
         }
-        let present: BTreeSet<&'static str> = by_name.keys().copied().collect();
+        let present: FieldSet = by_name.keys().copied().collect();
         // A declaration whose block did not parse may hold the field on a broken line.
         if !broken {
             for spec in schema.iter().filter(|s| s.need == Need::Required) {

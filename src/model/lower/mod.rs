@@ -51,7 +51,7 @@ pub fn lower_file(ast: &Ast, model: &mut Model, sink: &mut Sink) {
     }
 }
 
-fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
+pub fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
     attributes::lower(decl, model, sink);
     match decl.keyword.text.as_str() {
         "use" => {
@@ -206,7 +206,7 @@ pub fn no_block(sink: &mut Sink, decl: &Decl) {
     }
 }
 
-pub fn common(decl: &Decl, present: std::collections::BTreeSet<&'static str>) -> Common {
+pub fn common(decl: &Decl, present: crate::model::items::FieldSet) -> Common {
     Common {
         span: decl.span,
         doc: decl.doc.clone(),
