@@ -5,6 +5,7 @@
 //! same diagnostics.
 
 use std::collections::BTreeMap;
+use std::num::NonZeroUsize;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use crate::check::suppress::{self, ActiveSuppression, Override};
 use crate::check::{self, Context};
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::frontend::{self, FrontInput};
 use crate::model::graph::Trace;
 use crate::model::{lower, resolve, Model};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
@@ -45,6 +47,9 @@ pub struct Options {
 pub struct Settings {
     /// Severity changes per code.
     pub overrides: BTreeMap<Code, Override>,
+    /// Threads a report-only compile ([`compile_lean`]) may parse on; `None` for one per
+    /// core. The result is the same for any number.
+    pub threads: Option<NonZeroUsize>,
 }
 
 /// Whether a compilation keeps its syntax trees for later readers (the formatter, the
@@ -167,58 +172,21 @@ fn run(
     options: &Options,
     settings: &Settings,
     trees: Trees,
-    mut cache: Option<&mut ParseCache>,
+    cache: Option<&mut ParseCache>,
 ) -> Compilation {
-    let mut sources = SourceMap::new();
+    let front = match cache {
+        None if trees == Trees::Drop => front_lean(inputs, settings),
+        cache => front_with_trees(inputs, trees, cache),
+    };
+    let Front {
+        sources,
+        mut model,
+        diagnostics,
+        asts,
+        project_files,
+    } = front;
     let mut sink = Sink::default();
-    let mut asts = Vec::with_capacity(inputs.len());
-    let mut model = Model::default();
-    let project_files = inputs.len();
-    let stdlib = crate::stdlib::FILES
-        .iter()
-        .map(|(name, text)| Input::new(*name, text.as_bytes()));
-    // The shipped catalogs come after the project's own, so a project may shadow them.
-    for (index, input) in inputs.into_iter().chain(stdlib).enumerate() {
-        let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-        if trees == Trees::Drop && cache.is_none() {
-            // Lower each declaration as soon as it is parsed: no tree is ever whole.
-            let (name, text, errors) = decode(id, input);
-            let mut parser = syntax::Parser::new(id, &text);
-            for decl in parser.by_ref() {
-                lower::lower_decl(&decl, &mut model, &mut sink);
-            }
-            let (_, syntax_errors) = parser.finish();
-            errors
-                .into_iter()
-                .chain(syntax_errors.iter().map(syntax_diagnostic))
-                .for_each(|d| sink.push(d));
-            sources.add(SourceFile::new(name, text));
-            continue;
-        }
-        let cached = cache
-            .as_deref_mut()
-            .and_then(|c| c.take(id, &input.name, &input.bytes));
-        let parsed = cached.unwrap_or_else(|| parse_file(id, input));
-        for d in &parsed.diagnostics {
-            sink.push(d.clone());
-        }
-        lower::lower_file(&parsed.ast, &mut model, &mut sink);
-        if index < project_files && trees == Trees::Keep {
-            asts.push(Arc::clone(&parsed.ast));
-        }
-        match cache.as_deref_mut() {
-            Some(cache) => {
-                sources.add(SourceFile::new(parsed.name.clone(), parsed.text.clone()));
-                cache.put(id, parsed);
-            }
-            None => {
-                sources.add(SourceFile::new(parsed.name, parsed.text));
-            }
-        }
-    }
-    if let Some(cache) = cache {
-        cache.truncate(sources.len());
-    }
+    diagnostics.into_iter().for_each(|d| sink.push(d));
     model.shrink_to_fit();
     resolve::resolve(&mut model, &mut sink);
     let trace = Trace::build(&model);
@@ -249,6 +217,104 @@ fn run(
     }
 }
 
+/// What the front end hands to resolution: the files, the lowered model, the syntax and
+/// lowering diagnostics, and the trees if they are kept.
+struct Front {
+    sources: SourceMap,
+    model: Model,
+    diagnostics: Vec<Diagnostic>,
+    asts: Vec<Arc<Ast>>,
+    project_files: usize,
+}
+
+/// Every file of the project followed by the shipped catalogs: the catalogs come after
+/// the project's own files, so a project may shadow them.
+fn with_stdlib(inputs: Vec<Input>) -> impl Iterator<Item = (FileId, Input)> {
+    let stdlib = crate::stdlib::FILES
+        .iter()
+        .map(|(name, text)| Input::new(*name, text.as_bytes()));
+    inputs
+        .into_iter()
+        .chain(stdlib)
+        .enumerate()
+        .map(|(index, input)| (FileId(u32::try_from(index).unwrap_or(u32::MAX)), input))
+}
+
+/// Parse and lower without keeping trees, in parallel (see [`crate::frontend`]).
+fn front_lean(inputs: Vec<Input>, settings: &Settings) -> Front {
+    let project_files = inputs.len();
+    let mut sources = SourceMap::new();
+    let mut diagnostics = Vec::new();
+    for (id, input) in with_stdlib(inputs) {
+        let (name, text, mut errors) = decode(id, input);
+        diagnostics.append(&mut errors);
+        sources.add(SourceFile::new(name, text));
+    }
+    let files: Vec<FrontInput<'_>> = sources
+        .iter()
+        .map(|(id, file)| FrontInput {
+            id,
+            text: &file.text,
+        })
+        .collect();
+    let threads = settings
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let (model, mut lowered) = frontend::lower_all(&files, threads);
+    diagnostics.append(&mut lowered);
+    Front {
+        sources,
+        model,
+        diagnostics,
+        asts: Vec::new(),
+        project_files,
+    }
+}
+
+/// Parse every file into a tree (reusing `cache`'s where the text is unchanged), then
+/// lower it.
+fn front_with_trees(inputs: Vec<Input>, trees: Trees, mut cache: Option<&mut ParseCache>) -> Front {
+    let mut sources = SourceMap::new();
+    let mut sink = Sink::default();
+    let mut asts = Vec::with_capacity(inputs.len());
+    let mut model = Model::default();
+    let project_files = inputs.len();
+    for (id, input) in with_stdlib(inputs) {
+        let index = id.0 as usize;
+        let cached = cache
+            .as_deref_mut()
+            .and_then(|c| c.take(id, &input.name, &input.bytes));
+        let parsed = cached.unwrap_or_else(|| parse_file(id, input));
+        for d in &parsed.diagnostics {
+            sink.push(d.clone());
+        }
+        lower::lower_file(&parsed.ast, &mut model, &mut sink);
+        if index < project_files && trees == Trees::Keep {
+            asts.push(Arc::clone(&parsed.ast));
+        }
+        match cache.as_deref_mut() {
+            Some(cache) => {
+                sources.add(SourceFile::new(parsed.name.clone(), parsed.text.clone()));
+                cache.put(id, parsed);
+            }
+            None => {
+                sources.add(SourceFile::new(parsed.name, parsed.text));
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        cache.truncate(sources.len());
+    }
+    Front {
+        sources,
+        model,
+        diagnostics: sink.into_vec(),
+        asts,
+        project_files,
+    }
+}
+
 /// Decode and parse one file, turning its syntax errors into diagnostics.
 fn parse_file(id: FileId, input: Input) -> Parsed {
     let (name, text, mut diagnostics) = decode(id, input);
@@ -262,7 +328,7 @@ fn parse_file(id: FileId, input: Input) -> Parsed {
     }
 }
 
-fn syntax_diagnostic(e: &syntax::SyntaxError) -> Diagnostic {
+pub(crate) fn syntax_diagnostic(e: &syntax::SyntaxError) -> Diagnostic {
     let mut d = Diagnostic::new(Code::SyntaxError, e.span, &e.message).with_label(&e.label);
     if let Some(help) = &e.help {
         d = d.with_help(help);

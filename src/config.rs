@@ -122,7 +122,10 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
         ),
     };
     Ok(Config {
-        settings: Settings { overrides },
+        settings: Settings {
+            overrides,
+            ..Settings::default()
+        },
         today,
         out: raw.build.out,
     })

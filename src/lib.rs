@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod format;
+pub mod frontend;
 pub mod model;
 pub mod project;
 pub mod source;

@@ -51,6 +51,64 @@ pub struct Model {
 }
 
 impl Model {
+    /// Append the declarations lowered into `other` after this model's own, as if they
+    /// had been lowered here next. Only for lowered, unresolved models: the lowering only
+    /// ever pushes, so lowering parts of a project separately and appending them in order
+    /// equals lowering it in one go. The destructuring is exhaustive on purpose: a new kind
+    /// of declaration does not compile until it is appended here.
+    pub fn append(&mut self, other: Model) {
+        let Model {
+            mut allows,
+            mut uses,
+            mut catalogs,
+            mut organizations,
+            mut scopes,
+            mut methodologies,
+            mut roles,
+            mut persons,
+            mut assets,
+            mut risks,
+            mut controls,
+            mut exclusions,
+            mut requirements,
+            mut policies,
+            mut objectives,
+            mut metrics,
+            mut trainings,
+            mut programmes,
+            mut audits,
+            mut reviews,
+            mut incidents,
+            mut nonconformities,
+            // Filled by resolution, which runs on the whole model afterwards.
+            index: _,
+            slots: _,
+            used_catalogs: _,
+        } = other;
+        self.allows.append(&mut allows);
+        self.uses.append(&mut uses);
+        self.catalogs.append(&mut catalogs);
+        self.organizations.append(&mut organizations);
+        self.scopes.append(&mut scopes);
+        self.methodologies.append(&mut methodologies);
+        self.roles.append(&mut roles);
+        self.persons.append(&mut persons);
+        self.assets.append(&mut assets);
+        self.risks.append(&mut risks);
+        self.controls.append(&mut controls);
+        self.exclusions.append(&mut exclusions);
+        self.requirements.append(&mut requirements);
+        self.policies.append(&mut policies);
+        self.objectives.append(&mut objectives);
+        self.metrics.append(&mut metrics);
+        self.trainings.append(&mut trainings);
+        self.programmes.append(&mut programmes);
+        self.audits.append(&mut audits);
+        self.reviews.append(&mut reviews);
+        self.incidents.append(&mut incidents);
+        self.nonconformities.append(&mut nonconformities);
+    }
+
     /// Give back the spare capacity the lowering's growing vectors left: on a large
     /// project the declarations are most of the memory, and a doubled `Vec` up to half of
     /// it again.

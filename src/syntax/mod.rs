@@ -6,4 +6,4 @@ mod parser;
 mod text;
 
 pub use ast::*;
-pub use parser::{parse, Parser};
+pub use parser::{nesting_error, parse, Parser};

@@ -18,6 +18,12 @@ struct IsmsParser;
 /// no real ISMS nests more than three deep.
 const MAX_NESTING: usize = 64;
 
+/// Blocks nested too deep to parse, reported once for the whole file (which then has no
+/// declarations).
+pub fn nesting_error(file: FileId, text: &str) -> Option<SyntaxError> {
+    errors::nesting_too_deep(file, text, MAX_NESTING)
+}
+
 /// Parse one file. Never fails: whatever does not parse is in [`Ast::errors`].
 pub fn parse(file: FileId, text: &str) -> Ast {
     let mut parser = Parser::new(file, text);
@@ -51,19 +57,49 @@ pub struct Parser<'t> {
 
 impl<'t> Parser<'t> {
     pub fn new(file: FileId, text: &'t str) -> Self {
-        let mut errors = Vec::new();
-        let too_deep = errors::nesting_too_deep(file, text, MAX_NESTING);
-        let done = too_deep.is_some();
-        errors.extend(too_deep);
+        let too_deep = nesting_error(file, text);
+        let mut parser = Parser::at(file, text, 0);
+        parser.done = too_deep.is_some();
+        parser.errors.extend(too_deep);
+        parser
+    }
+
+    /// A parser that starts at byte `start` of `text`. Its declarations are the whole
+    /// file's from there on only if `start` is where an item starts: the start of the file,
+    /// or where another parser's item ended (each item is parsed from the rest of the file
+    /// alone). Unlike [`Parser::new`] it does not check the nesting depth: the caller
+    /// checks the whole file once with [`nesting_error`].
+    pub fn at(file: FileId, text: &'t str, start: usize) -> Self {
         Parser {
             file,
             text,
-            position: 0,
+            position: start,
             comments: Vec::new(),
-            errors,
+            errors: Vec::new(),
             doc_from: 0,
-            done,
+            done: false,
         }
+    }
+
+    /// Where the next item starts.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// Parse the next item: `None` at the end of the file, `Some(None)` for an item that
+    /// is not a declaration (blank lines and comments at the end, an error line).
+    pub fn next_item(&mut self) -> Option<Option<Decl>> {
+        if self.done || self.position >= self.text.len() {
+            return None;
+        }
+        Some(self.item())
+    }
+
+    /// Whether `///` comments were read after the last declaration: they are the doc
+    /// comment of a declaration this parser has not reached.
+    pub fn has_pending_doc(&self) -> bool {
+        let pending = self.comments.get(self.doc_from..).unwrap_or_default();
+        pending.iter().any(Comment::is_doc)
     }
 
     /// The file's comments and syntax errors, once every declaration has been taken.
@@ -129,9 +165,9 @@ impl Iterator for Parser<'_> {
     type Item = Decl;
 
     fn next(&mut self) -> Option<Decl> {
-        while !self.done && self.position < self.text.len() {
-            if let Some(decl) = self.item() {
-                return Some(decl);
+        while let Some(item) = self.next_item() {
+            if item.is_some() {
+                return item;
             }
         }
         None
