@@ -1,7 +1,9 @@
 //! The traceability graph: asset → risk → control ← requirement / policy, plus policy
 //! parents and asset dependencies. Nodes are indices; the data stays in the model.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
@@ -206,7 +208,7 @@ impl Trace {
         kind: EdgeKind,
         members: &HashSet<NodeIndex>,
     ) -> Option<Vec<(Node, Span)>> {
-        let mut came_from: HashMap<NodeIndex, (NodeIndex, Span)> = HashMap::new();
+        let mut came_from: HashMap<NodeIndex, (NodeIndex, Span)> = HashMap::default();
         let mut queue = VecDeque::from([start]);
         while let Some(at) = queue.pop_front() {
             let mut edges: Vec<_> = self

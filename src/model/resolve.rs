@@ -1,7 +1,7 @@
 //! Stage 2b: names → declarations. Reports duplicates, unknown names (with the closest
 //! candidate) and names of the wrong kind, and lays out the project's controls.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lower::{list, list_or};
 use super::values::Ref;
@@ -563,7 +563,7 @@ impl Resolver<'_> {
 
     fn exclusions(&mut self) {
         let m = self.model;
-        let mut first: HashMap<&str, Span> = HashMap::new();
+        let mut first: HashMap<&str, Span> = HashMap::default();
         for e in &m.exclusions {
             for r in &e.controls {
                 if let Some(&at) = first.get(r.name.as_str()) {

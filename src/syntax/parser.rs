@@ -226,12 +226,13 @@ impl Builder<'_> {
         let mut args = Vec::new();
         let mut block = None;
         let mut broken = false;
+        let mut joined = false;
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::COMMENT => self.comment(&child),
                 Rule::attribute => attributes.push(self.attribute(child, &mut broken)),
                 Rule::word if keyword.is_none() => keyword = Some(self.word(&child)),
-                Rule::arg => args.push(self.arg(child, &mut broken)),
+                Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
                 Rule::bad_tail => {
                     broken = true;
@@ -240,7 +241,7 @@ impl Builder<'_> {
                     self.errors
                         .push(errors::bad_tail(span, child.as_str(), name));
                 }
-                _ => {}
+                _ => self.value_into(&mut args, &mut joined, child, &mut broken),
             }
         }
         let keyword = keyword.unwrap_or(Word {
@@ -297,17 +298,12 @@ impl Builder<'_> {
         let mut args = Vec::new();
         let mut block = None;
         let mut broken = false;
+        let mut joined = false;
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::COMMENT => self.comment(&child),
-                Rule::field_name => {
-                    let span = self.span(&child);
-                    name = Some(Word {
-                        text: child.as_str().to_string(),
-                        span,
-                    });
-                }
-                Rule::arg => args.push(self.arg(child, &mut broken)),
+                Rule::word | Rule::int if name.is_none() => name = Some(self.word(&child)),
+                Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
                 Rule::bad_tail => {
                     broken = true;
@@ -316,7 +312,7 @@ impl Builder<'_> {
                     self.errors
                         .push(errors::bad_tail(span, child.as_str(), field));
                 }
-                _ => {}
+                _ => self.value_into(&mut args, &mut joined, child, &mut broken),
             }
         }
         Field {
@@ -358,7 +354,7 @@ impl Builder<'_> {
                                 span: self.span(&part),
                             });
                         } else {
-                            value = self.value(part, broken);
+                            value = self.value(part, broken).flatten();
                         }
                     }
                     if let Some(value) = value {
@@ -378,38 +374,54 @@ impl Builder<'_> {
         }
     }
 
-    fn arg(&mut self, pair: Pair<'_, Rule>, broken: &mut bool) -> Arg {
+    /// Add a value token to the arguments: to the last one when a `list_comma` came
+    /// before it (`controls a, b`), else as an argument of its own (`residual likelihood
+    /// 1`). A value that cannot be read (a number too large) still makes its argument.
+    fn value_into(
+        &mut self,
+        args: &mut Vec<Arg>,
+        joined: &mut bool,
+        pair: Pair<'_, Rule>,
+        broken: &mut bool,
+    ) {
         let span = self.span(&pair);
-        let mut values = Vec::new();
-        for child in pair.into_inner() {
-            if child.as_rule() == Rule::COMMENT {
-                self.comment(&child);
-            } else if let Some(v) = self.value(child, broken) {
-                values.push(v);
+        let Some(value) = self.value(pair, broken) else {
+            return;
+        };
+        match args.last_mut() {
+            Some(arg) if *joined => {
+                arg.span.end = span.end;
+                arg.values.extend(value);
             }
+            _ => args.push(Arg {
+                values: value.into_iter().collect(),
+                span,
+            }),
         }
-        Arg { values, span }
+        *joined = false;
     }
 
-    fn value(&mut self, pair: Pair<'_, Rule>, broken: &mut bool) -> Option<Value> {
+    /// The value of a value token: `None` if the token is not a value, `Some(None)` if
+    /// it is one that cannot be read (reported here).
+    fn value(&mut self, pair: Pair<'_, Rule>, broken: &mut bool) -> Option<Option<Value>> {
         let span = self.span(&pair);
         let text = pair.as_str();
         let kind = match pair.as_rule() {
-            Rule::word => ValueKind::Word(text.to_string()),
-            Rule::string => ValueKind::Str(unescape(text)),
-            Rule::text => ValueKind::Text(dedent(text)),
-            Rule::date => ValueKind::Date(text.to_string()),
-            Rule::decimal => ValueKind::Decimal(text.to_string()),
-            Rule::int => ValueKind::Int(self.int(span, text, broken)?),
+            Rule::word => Some(ValueKind::Word(text.to_string())),
+            Rule::string => Some(ValueKind::Str(unescape(text))),
+            Rule::text => Some(ValueKind::Text(dedent(text))),
+            Rule::date => Some(ValueKind::Date(text.to_string())),
+            Rule::decimal => Some(ValueKind::Decimal(text.to_string())),
+            Rule::int => self.int(span, text, broken).map(ValueKind::Int),
             Rule::range => {
                 let mut bounds = text.split("..");
-                let lo = bounds.next().unwrap_or("");
-                let hi = bounds.next().unwrap_or("");
-                ValueKind::Range(self.int(span, lo, broken)?, self.int(span, hi, broken)?)
+                let lo = self.int(span, bounds.next().unwrap_or(""), broken);
+                let hi = lo.and_then(|_| self.int(span, bounds.next().unwrap_or(""), broken));
+                lo.zip(hi).map(|(lo, hi)| ValueKind::Range(lo, hi))
             }
             _ => return None,
         };
-        Some(Value { kind, span })
+        Some(kind.map(|kind| Value { kind, span }))
     }
 
     fn int(&mut self, span: Span, text: &str, broken: &mut bool) -> Option<i64> {
