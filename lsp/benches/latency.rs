@@ -4,7 +4,12 @@
 //!
 //! `cargo bench -p isms-lsp` (the server is built with the bench profile). Prints p50 and
 //! p95 per workspace; the server's debounce (50 ms by default) is part of what an editor
-//! waits, so it is included, and a second run with the debounce off shows the rest.
+//! waits, so it is included, and a second run with the debounce off shows the rest (the
+//! check itself: compile, convert, publish).
+//!
+//! Environment: `ISMS_LSP_BENCH_ONLY=140` runs only the workspaces whose label contains
+//! `140`; `ISMS_LSP_BENCH_SERVER=PATH` times another build of the server (an older commit's,
+//! to compare).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -23,18 +28,23 @@ const SERVER: &str = env!("CARGO_BIN_EXE_isms-lsp");
 fn main() {
     let acme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/acme");
     let out = std::env::temp_dir().join(format!("isms-lsp-bench-{}", std::process::id()));
-    println!("didChange → publishDiagnostics through {SERVER}\n");
+    let server = std::env::var("ISMS_LSP_BENCH_SERVER").unwrap_or_else(|_| SERVER.to_string());
+    let only = std::env::var("ISMS_LSP_BENCH_ONLY").unwrap_or_default();
+    println!("didChange → publishDiagnostics through {server}\n");
     println!("| workspace | files | debounce | p50 | p95 | runs |");
     println!("|---|---|---|---|---|---|");
     for (label, target, runs) in [
         ("1 kB", 1_000, 60),
-        ("140 kB", 140_000, 40),
+        ("140 kB", 140_000, 200),
         ("1.4 MB", 1_400_000, 20),
     ] {
+        if !label.contains(only.as_str()) {
+            continue;
+        }
         let root = out.join(label.replace([' ', '.'], "-"));
         let (files, bytes, edited) = generate(&acme, &root, target);
         for debounce in [50, 0] {
-            let mut times = measure(&root, &edited, debounce, runs);
+            let mut times = measure(&server, &root, &edited, debounce, runs);
             times.sort();
             let p = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
             println!(
@@ -180,8 +190,8 @@ struct Client {
 }
 
 impl Client {
-    fn start(root: &Path, debounce: u64) -> Client {
-        let mut child = Command::new(SERVER)
+    fn start(server: &str, root: &Path, debounce: u64) -> Client {
+        let mut child = Command::new(server)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -293,8 +303,8 @@ fn uri(path: &Path) -> String {
 }
 
 /// `runs` edits of `file`, each timed from sending `didChange` to its diagnostics.
-fn measure(root: &Path, file: &Path, debounce: u64, runs: usize) -> Vec<Duration> {
-    let mut client = Client::start(root, debounce);
+fn measure(server: &str, root: &Path, file: &Path, debounce: u64, runs: usize) -> Vec<Duration> {
+    let mut client = Client::start(server, root, debounce);
     let uri = uri(file);
     let text = std::fs::read_to_string(file).unwrap();
     client.notify(

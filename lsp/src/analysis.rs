@@ -1,12 +1,20 @@
 //! One compiled project: the compiler's [`Compilation`] over the files as the editor sees
 //! them, plus what the server needs to talk about it (each file's URI and line index, and
 //! the table of names at positions).
+//!
+//! A project is re-analysed on every change, so an analysis reuses what the previous one
+//! of the same project computed for files that did not change: their parses (through the
+//! compiler's [`ParseCache`]) and their line indexes. The table of names depends on the
+//! whole model and is built on first use, so that publishing diagnostics never waits for
+//! it.
+
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use isms::model::Kind;
 use isms::source::{FileId, Span};
 use isms::syntax::{Block, Value, ValueKind};
-use isms::{Compilation, Input, Options};
+use isms::{Compilation, Input, Options, ParseCache, Settings};
 use tower_lsp_server::ls_types::{Location, Position, Range, Uri};
 
 use crate::names::{Names, Occurrence, Target};
@@ -26,26 +34,56 @@ pub struct SourceInput {
 pub struct Analysis {
     pub compilation: Compilation,
     /// URI and line index of each project file, by `FileId` (the embedded catalogs come
-    /// after them and have neither).
-    files: Vec<(Uri, LineIndex)>,
-    pub names: Names,
+    /// after them and have neither). A file's index is shared with the previous analysis
+    /// while its text stays the same.
+    files: Vec<(Uri, Arc<LineIndex>)>,
+    names: OnceLock<Names>,
 }
 
 impl Analysis {
+    /// Compile a project from scratch.
     pub fn new(inputs: Vec<SourceInput>, today: NaiveDate) -> Analysis {
+        Analysis::incremental(inputs, today, &mut ParseCache::new(), None)
+    }
+
+    /// Compile a project, reusing the parses in `cache` and the line indexes of
+    /// `previous` (an earlier analysis of the same project) for the files that did not
+    /// change. The result is the same as [`Analysis::new`]'s.
+    pub fn incremental(
+        inputs: Vec<SourceInput>,
+        today: NaiveDate,
+        cache: &mut ParseCache,
+        previous: Option<&Analysis>,
+    ) -> Analysis {
         let mut files = Vec::with_capacity(inputs.len());
         let mut compiler_inputs = Vec::with_capacity(inputs.len());
-        for input in inputs {
-            files.push((input.uri, LineIndex::new(&input.text)));
+        for (index, input) in inputs.into_iter().enumerate() {
+            let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+            let unchanged = previous.and_then(|p| {
+                let (uri, lines) = p.files.get(index)?;
+                (*uri == input.uri && p.text(id) == input.text).then(|| Arc::clone(lines))
+            });
+            let lines = unchanged.unwrap_or_else(|| Arc::new(LineIndex::new(&input.text)));
+            files.push((input.uri, lines));
             compiler_inputs.push(Input::new(input.name, input.text.into_bytes()));
         }
-        let compilation = isms::compile(compiler_inputs, &Options { today });
-        let names = Names::build(&compilation);
+        // The server has always checked with the default settings (no `isms.toml`).
+        let compilation = isms::compile_incremental(
+            compiler_inputs,
+            &Options { today },
+            &Settings::default(),
+            cache,
+        );
         Analysis {
             compilation,
             files,
-            names,
+            names: OnceLock::new(),
         }
+    }
+
+    /// Every declaration and reference the server models, at its position.
+    pub fn names(&self) -> &Names {
+        self.names.get_or_init(|| Names::build(&self.compilation))
     }
 
     /// The project's files in path order.
@@ -73,7 +111,9 @@ impl Analysis {
     }
 
     pub fn lines(&self, file: FileId) -> Option<&LineIndex> {
-        self.files.get(file.0 as usize).map(|(_, lines)| lines)
+        self.files
+            .get(file.0 as usize)
+            .map(|(_, lines)| lines.as_ref())
     }
 
     /// Whether a span lies in a project file (not in an embedded catalog).
@@ -105,7 +145,7 @@ impl Analysis {
     /// written in a declaration it does not model yet (the lifecycle declarations, say)
     /// that names something of a known kind.
     pub fn target_at(&self, file: FileId, offset: usize) -> Option<Occurrence> {
-        if let Some(o) = self.names.at(file, offset) {
+        if let Some(o) = self.names().at(file, offset) {
             return Some(o.clone());
         }
         let ast = self.compilation.asts.get(file.0 as usize)?;
@@ -157,5 +197,66 @@ fn collect_values<'a>(block: &'a Block, out: &mut Vec<&'a Value>) {
         if let Some(b) = &f.block {
             collect_values(b, out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+
+    fn inputs(risk_title: &str) -> Vec<SourceInput> {
+        let files = [
+            ("a.isms", "role ciso \"CISO\"\nasset db \"DB\" {\n  kind information\n  owner ciso\n}\n".to_string()),
+            ("b.isms", format!("risk R-1 \"{risk_title}\" {{\n  owner cisoo\n  assets db\n  likelihood 9\n}}\n")),
+        ];
+        files
+            .into_iter()
+            .map(|(name, text)| SourceInput {
+                uri: Uri::from_str(&format!("file:///w/{name}")).unwrap(),
+                name: name.to_string(),
+                text,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_parse_and_line_index() {
+        let mut cache = ParseCache::new();
+        let first = Analysis::incremental(inputs("T"), today(), &mut cache, None);
+        let second = Analysis::incremental(inputs("Changed"), today(), &mut cache, Some(&first));
+        let (a, b) = (&first.compilation.asts, &second.compilation.asts);
+        assert!(Arc::ptr_eq(&a[0], &b[0]), "a.isms parsed again");
+        assert!(!Arc::ptr_eq(&a[1], &b[1]), "b.isms not parsed again");
+        assert!(Arc::ptr_eq(&first.files[0].1, &second.files[0].1));
+        assert!(!Arc::ptr_eq(&first.files[1].1, &second.files[1].1));
+        let scratch = Analysis::new(inputs("Changed"), today());
+        assert!(!scratch.compilation.diagnostics.is_empty());
+        assert_eq!(
+            second.compilation.diagnostics,
+            scratch.compilation.diagnostics
+        );
+        assert_eq!(second.files, scratch.files);
+        assert_eq!(second.names().all(), scratch.names().all());
+    }
+
+    #[test]
+    fn a_file_moved_to_another_position_gets_its_own_line_index() {
+        let mut cache = ParseCache::new();
+        let first = Analysis::incremental(inputs("T"), today(), &mut cache, None);
+        let mut swapped = inputs("T");
+        swapped.reverse();
+        let second = Analysis::incremental(swapped.clone(), today(), &mut cache, Some(&first));
+        let scratch = Analysis::new(swapped, today());
+        assert_eq!(second.files, scratch.files);
+        assert_eq!(
+            second.compilation.diagnostics,
+            scratch.compilation.diagnostics
+        );
     }
 }

@@ -16,7 +16,7 @@ pub fn definition(a: &Analysis, file: FileId, offset: usize) -> Vec<Location> {
     let Some(at) = a.target_at(file, offset) else {
         return Vec::new();
     };
-    a.names
+    a.names()
         .of(&at.target)
         .filter(|o| o.is_def)
         .filter_map(|o| a.location(o.span))
@@ -33,7 +33,7 @@ pub fn references(
         return Vec::new();
     };
     let defs: Vec<_> = a
-        .names
+        .names()
         .of(&at.target)
         .filter(|o| o.is_def)
         .map(|o| o.span)

@@ -19,13 +19,13 @@ use crate::names::Target;
 /// analysis's texts, sorted; declarations first.
 pub fn occurrences(a: &Analysis, target: &Target) -> Vec<Span> {
     let defs: Vec<Span> = a
-        .names
+        .names()
         .of(target)
         .filter(|o| o.is_def)
         .map(|o| o.span)
         .collect();
     let mut uses: BTreeSet<Span> = a
-        .names
+        .names()
         .of(target)
         .filter(|o| !o.is_def)
         .map(|o| o.span)

@@ -367,20 +367,24 @@ impl LanguageServer for Server {
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let removed: Vec<PathBuf> = params
+            .event
+            .removed
+            .iter()
+            .filter_map(|f| file_path(&f.uri))
+            .collect();
         let roots = {
             let mut ws = lock(&self.state.workspace);
             let mut roots: Vec<PathBuf> = ws.roots().to_vec();
-            let removed: Vec<PathBuf> = params
-                .event
-                .removed
-                .iter()
-                .filter_map(|f| file_path(&f.uri))
-                .collect();
             roots.retain(|r| !removed.contains(r));
             roots.extend(params.event.added.iter().filter_map(|f| file_path(&f.uri)));
             ws.set_roots(roots.clone());
             roots
         };
+        // A removed folder's analysis and parses are never asked for again.
+        for root in removed.into_iter().filter(|r| !roots.contains(r)) {
+            self.state.forget(&ProjectKey::Root(root));
+        }
         for root in roots {
             self.schedule(ProjectKey::Root(root), Duration::ZERO);
         }

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use isms::ParseCache;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::analysis::Analysis;
@@ -18,6 +19,9 @@ pub struct State {
     pub workspace: Mutex<Workspace>,
     /// The last analysis of each project and the generation it was made from.
     cache: Mutex<HashMap<ProjectKey, (u64, Arc<Analysis>)>>,
+    /// The parses of each project's last compilation, so that a change re-parses only
+    /// the files it touched.
+    parses: Mutex<HashMap<ProjectKey, ParseCache>>,
     /// One compilation at a time: two requests arriving together share the result.
     compiling: Mutex<()>,
     pub settings: Mutex<Settings>,
@@ -55,6 +59,7 @@ impl Default for State {
         State {
             workspace: Mutex::new(Workspace::default()),
             cache: Mutex::new(HashMap::new()),
+            parses: Mutex::new(HashMap::new()),
             compiling: Mutex::new(()),
             settings: Mutex::new(Settings::default()),
         }
@@ -67,7 +72,8 @@ impl State {
     pub fn analysis(&self, key: &ProjectKey) -> (u64, Arc<Analysis>) {
         let _one_at_a_time = lock(&self.compiling);
         let generation = lock(&self.workspace).generation(key);
-        if let Some((g, a)) = lock(&self.cache).get(key) {
+        let previous = lock(&self.cache).get(key).cloned();
+        if let Some((g, a)) = &previous {
             if *g == generation {
                 return (*g, Arc::clone(a));
             }
@@ -79,7 +85,16 @@ impl State {
         let today = lock(&self.settings)
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let analysis = Arc::new(Analysis::new(inputs, today));
+        // Taken out while compiling: a compilation that panics leaves no cache behind.
+        let mut parses = lock(&self.parses).remove(key).unwrap_or_default();
+        let previous = previous.map(|(_, a)| a);
+        let analysis = Arc::new(Analysis::incremental(
+            inputs,
+            today,
+            &mut parses,
+            previous.as_deref(),
+        ));
+        lock(&self.parses).insert(key.clone(), parses);
         lock(&self.cache).insert(key.clone(), (generation, Arc::clone(&analysis)));
         (generation, analysis)
     }
@@ -94,6 +109,7 @@ impl State {
 
     pub fn forget(&self, key: &ProjectKey) {
         lock(&self.cache).remove(key);
+        lock(&self.parses).remove(key);
     }
 }
 
@@ -103,4 +119,88 @@ pub fn normalize(uri: &Uri) -> Uri {
     file_path(uri)
         .and_then(|p| uri_of(&p))
         .unwrap_or_else(|| uri.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+
+    use super::*;
+    use crate::diagnostics::by_file;
+
+    /// A project on disk of two files, removed when dropped.
+    struct Project(PathBuf);
+
+    impl Project {
+        fn new(test: &str) -> Project {
+            let root = std::env::temp_dir().join(format!("isms-lsp-{test}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&root);
+            std::fs::create_dir_all(&root).unwrap();
+            std::fs::write(
+                root.join("a.isms"),
+                "role ciso \"CISO\"\nasset db \"DB\" {\n  kind information\n  owner ciso\n}\n",
+            )
+            .unwrap();
+            std::fs::write(
+                root.join("b.isms"),
+                "risk R-1 \"T\" {\n  owner ciso\n  assets db\n}\n",
+            )
+            .unwrap();
+            Project(root.canonicalize().unwrap())
+        }
+    }
+
+    impl Drop for Project {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_change_reparses_only_the_changed_file_and_agrees_with_a_fresh_server() {
+        let project = Project::new("reuse");
+        let state = State::default();
+        lock(&state.settings).today = NaiveDate::from_ymd_opt(2026, 11, 23);
+        lock(&state.workspace).set_roots(vec![project.0.clone()]);
+        let b = uri_of(&project.0.join("b.isms")).unwrap();
+        let text = std::fs::read_to_string(project.0.join("b.isms")).unwrap();
+        let key = lock(&state.workspace).open(b.clone(), text, 1);
+        let (g1, first) = state.analysis(&key);
+        // `owner ciso` → `owner cisoo`: an unknown name, reported in b.isms.
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(1, 12), Position::new(1, 12))),
+            range_length: None,
+            text: "o".to_string(),
+        };
+        lock(&state.workspace).change(&b, 2, vec![change]).unwrap();
+        let (g2, second) = state.analysis(&key);
+        assert!(g2 > g1);
+        let (a1, a2) = (&first.compilation.asts, &second.compilation.asts);
+        assert_eq!((a1.len(), a2.len()), (2, 2));
+        assert!(
+            Arc::ptr_eq(&a1[0], &a2[0]),
+            "the unchanged a.isms was parsed again"
+        );
+        assert!(
+            !Arc::ptr_eq(&a1[1], &a2[1]),
+            "the edited b.isms was not parsed again"
+        );
+
+        // A server that sees the edited buffer first compiles everything from scratch.
+        let fresh = State::default();
+        *lock(&fresh.settings) = *lock(&state.settings);
+        lock(&fresh.workspace).set_roots(vec![project.0.clone()]);
+        let edited = second.text(second.file_of(&b).unwrap()).to_string();
+        assert!(edited.contains("owner cisoo"));
+        let key = lock(&fresh.workspace).open(b.clone(), edited, 2);
+        let (_, scratch) = fresh.analysis(&key);
+        assert_ne!(by_file(&first), by_file(&second));
+        assert_eq!(by_file(&second), by_file(&scratch));
+        assert_eq!(
+            second.compilation.diagnostics,
+            scratch.compilation.diagnostics
+        );
+    }
 }
