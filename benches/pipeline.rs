@@ -17,10 +17,11 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use isms::check::{self, Context};
 use isms::diagnostics::Sink;
+use isms::frontend::{lower_all, FrontInput};
 use isms::model::graph::Trace;
 use isms::model::{lower, resolve, Model};
 use isms::source::FileId;
-use isms::{compile, Input, Options};
+use isms::{compile, compile_lean, Input, Options, Settings};
 use serde::Deserialize;
 
 /// The JSON twin of the model, deserialised with serde_json for the baseline.
@@ -157,6 +158,30 @@ fn bench(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
+        // The front end as `isms check` runs it: parse and lower, no trees kept, in
+        // chunks on one thread and on every core.
+        let front: Vec<FrontInput<'_>> = project
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (_, t))| FrontInput {
+                id: FileId(i as u32),
+                text: t,
+            })
+            .collect();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for threads in [1, cores] {
+            let name = format!(
+                "front end, {threads} thread{}",
+                if threads == 1 { "" } else { "s" }
+            );
+            g.bench_function(BenchmarkId::new("stage", name), |b| {
+                b.iter(|| lower_all(black_box(&front), threads).0.risks.len())
+            });
+            if cores == 1 {
+                break;
+            }
+        }
         let asts: Vec<_> = project
             .files
             .iter()
@@ -211,7 +236,19 @@ fn bench(c: &mut Criterion) {
                     .len()
             })
         });
-        g.bench_function(BenchmarkId::new("whole", "compile"), |b| {
+        g.bench_function(BenchmarkId::new("whole", "check (compile_lean)"), |b| {
+            b.iter_batched(
+                || inputs(&project),
+                |i| {
+                    let options = Options { today: today() };
+                    compile_lean(i, &options, &Settings::default())
+                        .diagnostics
+                        .len()
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        g.bench_function(BenchmarkId::new("whole", "compile (keeping trees)"), |b| {
             b.iter_batched(
                 || inputs(&project),
                 |i| compile(i, &Options { today: today() }).diagnostics.len(),

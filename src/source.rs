@@ -38,14 +38,19 @@ impl Span {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offset of each line's start. `u32` halves the index of a large file; a file
+    /// of 4 GiB or more is not a `.isms` file anyone can edit (offsets past that clamp).
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(
+                text.match_indices('\n')
+                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
             .collect();
         SourceFile {
             name: name.into(),
@@ -54,8 +59,14 @@ impl SourceFile {
         }
     }
 
+    /// Byte offset where 0-based line `line` starts.
+    fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).map(|&start| start as usize)
+    }
+
     /// 0-based index of the line holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
@@ -64,12 +75,8 @@ impl SourceFile {
 
     /// Byte range of 0-based line `line`, without its line terminator.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let start = self.line_start(line)?;
+        let end = self.line_start(line + 1).unwrap_or(self.text.len());
         let text = self.text.get(start..end)?;
         let trimmed = text.trim_end_matches(['\n', '\r']).len();
         Some(start..start + trimmed)
@@ -79,7 +86,7 @@ impl SourceFile {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = self.line_start(line).unwrap_or(0);
         let column = self
             .text
             .get(start..offset)
@@ -182,17 +189,13 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         let file = self
             .get(id)
             .ok_or(codespan_reporting::files::Error::FileMissing)?;
-        let start = *file.line_starts.get(line_index).ok_or(
-            codespan_reporting::files::Error::LineTooLarge {
-                given: line_index,
-                max: file.line_starts.len().saturating_sub(1),
-            },
-        )?;
-        let end = file
-            .line_starts
-            .get(line_index + 1)
-            .copied()
-            .unwrap_or(file.text.len());
+        let start =
+            file.line_start(line_index)
+                .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                    given: line_index,
+                    max: file.line_starts.len().saturating_sub(1),
+                })?;
+        let end = file.line_start(line_index + 1).unwrap_or(file.text.len());
         Ok(start..end)
     }
 }

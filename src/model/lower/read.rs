@@ -105,12 +105,16 @@ pub fn references(sink: &mut Sink, field: &Field, takes: &str) -> Vec<Ref> {
             .with_help(format!("write `{} a, b, c`", field.name.text)),
         );
     }
-    field
-        .args
-        .iter()
-        .flat_map(|a| a.values.iter())
-        .filter_map(|v| value_ref(sink, v, &field.name.text, takes))
-        .collect()
+    // Sized exactly: a collected `Vec` starts at four elements, and most lists hold one.
+    let mut refs = Vec::with_capacity(field.args.iter().map(|a| a.values.len()).sum());
+    refs.extend(
+        field
+            .args
+            .iter()
+            .flat_map(|a| a.values.iter())
+            .filter_map(|v| value_ref(sink, v, &field.name.text, takes)),
+    );
+    refs
 }
 
 pub fn string(sink: &mut Sink, field: &Field) -> Option<String> {
