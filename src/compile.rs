@@ -197,9 +197,9 @@ fn run(
     let (mut diagnostics, suppressions) =
         suppress::apply(&model, options.today, &settings.overrides, sink.into_vec());
     diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.code, &a.message).cmp(&(
+        (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
             b.span.file,
-            b.span.start,
+            b.span.start(),
             b.code,
             &b.message,
         ))
@@ -387,7 +387,7 @@ mod tests {
     fn codes(c: &Compilation) -> Vec<(FileId, usize, Code)> {
         let d = &c.diagnostics;
         d.iter()
-            .map(|d| (d.span.file, d.span.start, d.code))
+            .map(|d| (d.span.file, d.span.start(), d.code))
             .collect()
     }
 

@@ -5,31 +5,70 @@
 //! scalar values (the JSON contract); the language server converts to UTF-16 on its side.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Index of a file in its [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 
 /// A byte range in one file.
+///
+/// Offsets are stored as `u32`: every declaration, reference and value carries spans, and
+/// halving them is most of what keeps a large model within ten times its source. A file
+/// of 4 GiB or more is not a `.isms` file anyone edits; offsets past that saturate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub file: FileId,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Span { file, start, end }
+        Span {
+            file,
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// Byte offset of the first byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
 
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
+    }
+
+    /// The same start, ending at `end`.
+    pub fn with_end(self, end: usize) -> Span {
+        Span {
+            end: offset(end),
+            ..self
+        }
+    }
+
+    /// Moved `by` bytes further into the file.
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.file, self.start() + by, self.end() + by)
     }
 
     /// An empty span at the start of this one.
     pub fn start_point(&self) -> Span {
-        Span::new(self.file, self.start, self.start)
+        Span {
+            end: self.start,
+            ..*self
+        }
     }
 }
 
@@ -38,36 +77,42 @@ impl Span {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
-    /// Byte offset of each line's start. `u32` halves the index of a large file; a file
-    /// of 4 GiB or more is not a `.isms` file anyone can edit (offsets past that clamp).
-    line_starts: Vec<u32>,
+    /// Byte offset of each line's start, computed when a position is first asked for:
+    /// `isms check` on a clean project never needs it. `u32` halves it for a large file; a
+    /// file of 4 GiB or more is not a `.isms` file anyone edits (offsets past that clamp).
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(
-                text.match_indices('\n')
-                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            )
-            .collect();
         SourceFile {
             name: name.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .match_indices('\n')
+                        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                )
+                .collect()
+        })
     }
 
     /// Byte offset where 0-based line `line` starts.
     fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line).map(|&start| start as usize)
+        self.line_starts().get(line).map(|&start| start as usize)
     }
 
     /// 0-based index of the line holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
         let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
         }
@@ -193,7 +238,7 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
             file.line_start(line_index)
                 .ok_or(codespan_reporting::files::Error::LineTooLarge {
                     given: line_index,
-                    max: file.line_starts.len().saturating_sub(1),
+                    max: file.line_starts().len().saturating_sub(1),
                 })?;
         let end = file.line_start(line_index + 1).unwrap_or(file.text.len());
         Ok(start..end)

@@ -421,10 +421,10 @@ fn assert_well_formed(c: &Compilation, what: &str) {
                 .get(span.file)
                 .unwrap_or_else(|| panic!("{what}: bad file in {d:?}"));
             assert!(
-                span.start <= span.end
-                    && span.end <= file.text.len()
-                    && file.text.is_char_boundary(span.start)
-                    && file.text.is_char_boundary(span.end),
+                span.start() <= span.end()
+                    && span.end() <= file.text.len()
+                    && file.text.is_char_boundary(span.start())
+                    && file.text.is_char_boundary(span.end()),
                 "{what}: span {span:?} does not fit `{}` ({} bytes): {d:?}",
                 file.name,
                 file.text.len()

@@ -93,7 +93,7 @@ fn generate(acme: &Path, root: &Path, target: usize) -> (usize, usize, PathBuf) 
                 if copy > 0 && (singleton || catalog_control || keyword == "exclude") {
                     continue;
                 }
-                let decl = text.get(d.span.start..d.span.end).unwrap_or("");
+                let decl = text.get(d.span.start()..d.span.end()).unwrap_or("");
                 let decl = if copy == 0 {
                     decl.to_string()
                 } else {

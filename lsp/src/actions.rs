@@ -32,7 +32,7 @@ pub fn code_actions(
         .compilation
         .diagnostics
         .iter()
-        .filter(|d| d.span.file == file && d.span.start <= to && from <= d.span.end);
+        .filter(|d| d.span.file == file && d.span.start() <= to && from <= d.span.end());
     for d in here {
         if let Some(action) = did_you_mean(a, d) {
             out.push(action);
@@ -90,9 +90,9 @@ fn add_exclusions(a: &Analysis, d: &Diagnostic) -> Option<CodeAction> {
         .iter()
         .map(|e| e.span)
         .filter(|s| a.in_project(*s))
-        .max_by_key(|s| (s.file, s.end))
+        .max_by_key(|s| (s.file, s.end()))
         .unwrap_or(used.span);
-    let at = line_end(a, anchor.file, anchor.end);
+    let at = line_end(a, anchor.file, anchor.end());
     let lines: String = open
         .iter()
         .map(|id| format!("\nexclude {id} because \"TODO: reason\""))
@@ -132,20 +132,20 @@ fn add_owner(a: &Analysis, d: &Diagnostic) -> Vec<CodeAction> {
             let (at, insert) = match &decl.block {
                 Some(b) => {
                     let one_line = text
-                        .get(b.open.end..b.span.end)
+                        .get(b.open.end()..b.span.end())
                         .is_some_and(|rest| !rest.contains('\n'));
                     let insert = if one_line {
                         format!("\n{indent}owner {owner}\n{indent}")
                     } else {
                         format!("\n{indent}owner {owner}")
                     };
-                    (b.open.end, insert)
+                    (b.open.end(), insert)
                 }
                 None => {
                     let header_end = decl
                         .args
                         .last()
-                        .map_or(decl.keyword.span.end, |x| x.span.end);
+                        .map_or(decl.keyword.span.end(), |x| x.span.end());
                     let close = indent.get(2..).unwrap_or("");
                     (header_end, format!(" {{\n{indent}owner {owner}\n{close}}}"))
                 }
@@ -181,12 +181,12 @@ fn field_indent(a: &Analysis, decl: &Decl) -> String {
             .map(str::to_string)
     };
     let first_field = decl.block.as_ref().and_then(|b| b.fields.first());
-    if let Some(indent) = first_field.and_then(|f| indent_of(f.span.start)) {
+    if let Some(indent) = first_field.and_then(|f| indent_of(f.span.start())) {
         return indent;
     }
     format!(
         "{}  ",
-        indent_of(decl.keyword.span.start).unwrap_or_default()
+        indent_of(decl.keyword.span.start()).unwrap_or_default()
     )
 }
 

@@ -123,7 +123,7 @@ impl Analysis {
 
     pub fn range(&self, span: Span) -> Option<Range> {
         let lines = self.lines(span.file)?;
-        Some(lines.range(self.text(span.file), span.start, span.end))
+        Some(lines.range(self.text(span.file), span.start(), span.end()))
     }
 
     pub fn position(&self, file: FileId, offset: usize) -> Option<Position> {
@@ -152,14 +152,14 @@ impl Analysis {
         let decl = ast
             .decls
             .iter()
-            .find(|d| d.span.start <= offset && offset <= d.span.end)?;
+            .find(|d| d.span.start() <= offset && offset <= d.span.end())?;
         let mut values: Vec<&Value> = Vec::new();
         if let Some(b) = &decl.block {
             collect_values(b, &mut values);
         }
         let value = values
             .into_iter()
-            .find(|v| v.span.start <= offset && offset <= v.span.end)?;
+            .find(|v| v.span.start() <= offset && offset <= v.span.end())?;
         let ValueKind::Word(name) = &value.kind else {
             return None;
         };

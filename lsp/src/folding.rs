@@ -13,7 +13,7 @@ pub fn folding_ranges(a: &Analysis, file: FileId) -> Vec<FoldingRange> {
     let line = |offset: usize| u32::try_from(lines.line_of(offset)).unwrap_or(u32::MAX);
     let mut out = Vec::new();
     let mut fold = |span: Span, kind: Option<FoldingRangeKind>, keep_last: bool| {
-        let (start, end) = (line(span.start), line(span.end.saturating_sub(1)));
+        let (start, end) = (line(span.start()), line(span.end().saturating_sub(1)));
         // A block's closing `}` stays visible: fold up to the line before it.
         let end = if keep_last {
             end.saturating_sub(1)
@@ -40,7 +40,7 @@ pub fn folding_ranges(a: &Analysis, file: FileId) -> Vec<FoldingRange> {
         }
     }
     for b in blocks {
-        let span = Span::new(b.span.file, b.open.start, b.span.end);
+        let span = Span::new(b.span.file, b.open.start(), b.span.end());
         fold(span, None, b.closed);
     }
     for v in texts {
@@ -52,22 +52,22 @@ pub fn folding_ranges(a: &Analysis, file: FileId) -> Vec<FoldingRange> {
     let text = a.text(file);
     let mut run: Option<(usize, usize, u32)> = None;
     for c in &ast.comments {
-        let l = line(c.span.start);
-        let before = text.get(lines.line_start(l as usize, text)..c.span.start);
+        let l = line(c.span.start());
+        let before = text.get(lines.line_start(l as usize, text)..c.span.start());
         if !before.is_some_and(|b| b.trim().is_empty()) {
             continue;
         }
         run = match run {
-            Some((start, _, last)) if l == last + 1 => Some((start, c.span.end, l)),
+            Some((start, _, last)) if l == last + 1 => Some((start, c.span.end(), l)),
             Some((start, end, _)) => {
                 fold(
                     Span::new(file, start, end),
                     Some(FoldingRangeKind::Comment),
                     false,
                 );
-                Some((c.span.start, c.span.end, l))
+                Some((c.span.start(), c.span.end(), l))
             }
-            None => Some((c.span.start, c.span.end, l)),
+            None => Some((c.span.start(), c.span.end(), l)),
         };
     }
     if let Some((start, end, _)) = run {

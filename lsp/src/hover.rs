@@ -32,9 +32,9 @@ fn declaration_doc(a: &Analysis, file: FileId, offset: usize) -> Option<(String,
     let decl = ast
         .decls
         .iter()
-        .find(|d| d.span.start <= offset && offset <= d.span.end)?;
+        .find(|d| d.span.start() <= offset && offset <= d.span.end())?;
     let name = decl.args.first()?.single()?;
-    if !(name.span.start <= offset && offset <= name.span.end) {
+    if !(name.span.start() <= offset && offset <= name.span.end()) {
         return None;
     }
     let ValueKind::Word(id) = &name.kind else {

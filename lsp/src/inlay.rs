@@ -43,7 +43,7 @@ pub fn inlay_hints(a: &Analysis, file: FileId, from: usize, to: usize) -> Vec<In
             continue;
         };
         // After whichever of the two comes last in the text.
-        let after = l.span.end.max(i.span.end);
+        let after = l.span.end().max(i.span.end());
         hint(
             after,
             format!("= {} {}", assessment.score, level_name(assessment.level)),
@@ -54,7 +54,7 @@ pub fn inlay_hints(a: &Analysis, file: FileId, from: usize, to: usize) -> Vec<In
         );
         let residual = risk.treatment.as_ref().and_then(|t| t.residual.as_ref());
         if let (Some(r), Some(score)) = (residual, assessment.residual_score) {
-            let after = r.likelihood.span.end.max(r.impact.span.end);
+            let after = r.likelihood.span.end().max(r.impact.span.end());
             hint(
                 after,
                 format!("= {} {}", score, level_name(assessment.residual_level)),

@@ -97,7 +97,7 @@ impl Names {
     pub fn at(&self, file: FileId, offset: usize) -> Option<&Occurrence> {
         let i = self
             .occurrences
-            .partition_point(|o| (o.span.file, o.span.start) <= (file, offset));
+            .partition_point(|o| (o.span.file, o.span.start()) <= (file, offset));
         // Names never overlap: only the last one starting at or before the offset, or the
         // one before it when the cursor sits right after a name, can hold it.
         self.occurrences[..i]
@@ -105,7 +105,7 @@ impl Names {
             .rev()
             .take_while(|o| o.span.file == file)
             .take(2)
-            .find(|o| o.span.start <= offset && offset <= o.span.end)
+            .find(|o| o.span.start() <= offset && offset <= o.span.end())
     }
 
     /// Every occurrence of a target, declarations first, then in source order.

@@ -46,8 +46,8 @@ fn unresolved_without(a: &Analysis, target: &Target, defs: &[Span]) -> Vec<Span>
         for d in defs.iter().filter(|d| d.file == file) {
             // INVARIANT: a declaration's span holds exactly its name, so the stand-in of
             // the same length replaces it without moving any other offset.
-            if text.get(d.start..d.end) == Some(target.name.as_str()) {
-                text.replace_range(d.start..d.end, &stand_in);
+            if text.get(d.start()..d.end()) == Some(target.name.as_str()) {
+                text.replace_range(d.start()..d.end(), &stand_in);
             }
         }
         inputs.push(Input::new(source.name.clone(), text));

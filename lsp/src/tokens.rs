@@ -60,8 +60,8 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     let mut raw = Vec::new();
     let mut push = |span: isms::source::Span, kind: u32, modifiers: u32| {
         raw.push(Raw {
-            start: span.start,
-            end: span.end,
+            start: span.start(),
+            end: span.end(),
             kind,
             modifiers,
         });
@@ -80,7 +80,7 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     }
     for v in values {
         let (kind, modifiers) = match &v.kind {
-            ValueKind::Word(_) => match a.names().at(file, v.span.start) {
+            ValueKind::Word(_) => match a.names().at(file, v.span.start()) {
                 Some(o) if o.span == v.span && o.is_def => (DECLARED, DECLARATION_BIT),
                 Some(o) if o.span == v.span => (REFERENCE, 0),
                 _ => (ENUM_MEMBER, 0),

@@ -154,7 +154,7 @@ impl Assess<'_> {
         let line = self
             .sources
             .get(span.file)
-            .map_or(0, |f| f.line_column(span.start).0);
+            .map_or(0, |f| f.line_column(span.start()).0);
         format!("{what} ({}:{line})", self.sources.name(span.file))
     }
 

@@ -98,7 +98,7 @@ pub fn apply(
     for mut d in diagnostics {
         let silencer = active.iter_mut().find(|(i, a)| {
             let scope = model.allows[*i].scope;
-            a.code == d.code && scope.file == d.span.file && scope.range().contains(&d.span.start)
+            a.code == d.code && scope.file == d.span.file && scope.range().contains(&d.span.start())
         });
         if let Some((_, a)) = silencer {
             a.silenced += 1;

@@ -14,8 +14,8 @@ pub fn annotations(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
             Severity::Info => "notice",
         };
         let file = sources.get(d.span.file);
-        let (line, col) = file.map_or((1, 1), |f| f.line_column(d.span.start));
-        let (end_line, end_col) = file.map_or((1, 1), |f| f.line_column(d.span.end));
+        let (line, col) = file.map_or((1, 1), |f| f.line_column(d.span.start()));
+        let (end_line, end_col) = file.map_or((1, 1), |f| f.line_column(d.span.end()));
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
             message.push_str(&format!("\nhelp: {help}"));

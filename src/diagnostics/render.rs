@@ -185,8 +185,8 @@ fn position(sources: &SourceMap, span: Span) -> Position {
             end_column: 1,
         };
     };
-    let (line, column) = file.line_column(span.start);
-    let (end_line, end_column) = file.line_column(span.end);
+    let (line, column) = file.line_column(span.start());
+    let (end_line, end_column) = file.line_column(span.end());
     Position {
         file: file.name.clone(),
         line,

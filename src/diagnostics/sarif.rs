@@ -73,8 +73,8 @@ fn rule(code: Code) -> ReportingDescriptor {
 
 fn location(sources: &SourceMap, span: Span, message: Option<&str>) -> Location {
     let file = sources.get(span.file);
-    let (line, column) = file.map_or((1, 1), |f| f.line_column(span.start));
-    let (end_line, end_column) = file.map_or((1, 1), |f| f.line_column(span.end));
+    let (line, column) = file.map_or((1, 1), |f| f.line_column(span.start()));
+    let (end_line, end_column) = file.map_or((1, 1), |f| f.line_column(span.end()));
     let region = Region::builder()
         .start_line(line as i64)
         .start_column(column as i64)

@@ -106,15 +106,15 @@ impl<'a> Item<'a> {
             Item::Decl(d) => d
                 .attributes
                 .first()
-                .map_or(d.keyword.span.start, |a| a.span.start),
-            Item::Field(f) => f.name.span.start,
+                .map_or(d.keyword.span.start(), |a| a.span.start()),
+            Item::Field(f) => f.name.span.start(),
         }
     }
 
     /// End of the head: the last value, or the name.
     fn head_end(self) -> usize {
-        self.args().last().map_or(self.head().span.end, |a| {
-            a.values.last().map_or(a.span.end, |v| v.span.end)
+        self.args().last().map_or(self.head().span.end(), |a| {
+            a.values.last().map_or(a.span.end(), |v| v.span.end())
         })
     }
 }
@@ -149,10 +149,10 @@ impl Printer<'_> {
 
     /// Whether code stands before the comment on its line.
     fn is_trailing(&self, c: &Comment) -> bool {
-        let line = self.line_of(c.span.start);
+        let line = self.line_of(c.span.start());
         let start = self.file.line_range(line).map_or(0, |r| r.start);
         self.text
-            .get(start..c.span.start)
+            .get(start..c.span.start())
             .is_some_and(|before| !before.trim().is_empty())
     }
 
@@ -160,7 +160,7 @@ impl Printer<'_> {
     fn trailing_on(&mut self, line: usize) -> Option<String> {
         let i = (0..self.comments.len()).find(|&i| {
             !self.used[i]
-                && self.line_of(self.comments[i].span.start) == line
+                && self.line_of(self.comments[i].span.start()) == line
                 && self.is_trailing(&self.comments[i])
         })?;
         self.used[i] = true;
@@ -174,17 +174,17 @@ impl Printer<'_> {
         let mut prev = after;
         for i in 0..self.comments.len() {
             let c = &self.comments[i];
-            if self.used[i] || c.span.start >= before {
+            if self.used[i] || c.span.start() >= before {
                 continue;
             }
-            if prev.is_some_and(|p| self.blank_between(p, c.span.start)) && !out.is_empty() {
+            if prev.is_some_and(|p| self.blank_between(p, c.span.start())) && !out.is_empty() {
                 out.push('\n');
             }
             out.push_str(&indent(level));
             out.push_str(c.text.trim_end());
             out.push('\n');
             self.used[i] = true;
-            prev = Some(c.span.end);
+            prev = Some(c.span.end());
         }
         out
     }
@@ -194,8 +194,8 @@ impl Printer<'_> {
         self.comments
             .iter()
             .rev()
-            .find(|c| c.span.start < before)
-            .map(|c| c.span.end)
+            .find(|c| c.span.start() < before)
+            .map(|c| c.span.end())
     }
 
     /// Print a sequence of declarations (top) or fields, each with its leading comments.
@@ -214,8 +214,10 @@ impl Printer<'_> {
                 let group_start = self
                     .comments
                     .iter()
-                    .find(|c| c.span.start >= end && c.span.start < start && !self.is_trailing(c))
-                    .map_or(start, |c| c.span.start);
+                    .find(|c| {
+                        c.span.start() >= end && c.span.start() < start && !self.is_trailing(c)
+                    })
+                    .map_or(start, |c| c.span.start());
                 let blank =
                     self.blank_between(end, group_start) || (top && (prev_multiline || multiline));
                 if blank {
@@ -237,7 +239,7 @@ impl Printer<'_> {
     }
 
     fn item_end(&self, item: Item<'_>) -> usize {
-        item.block().map_or(item.head_end(), |b| b.span.end)
+        item.block().map_or(item.head_end(), |b| b.span.end())
     }
 
     /// One declaration or field, with its block, ending in a newline.
@@ -248,7 +250,7 @@ impl Printer<'_> {
         if let Item::Decl(d) = item {
             for a in &d.attributes {
                 out.push_str(&format!("{pad}{}", self.attribute(a)));
-                self.trail(&mut out, a.span.end.saturating_sub(1));
+                self.trail(&mut out, a.span.end().saturating_sub(1));
                 out.push('\n');
             }
         }
@@ -259,15 +261,15 @@ impl Printer<'_> {
             out.push('\n');
             return out;
         };
-        let close_line = self.line_of(block.span.end.saturating_sub(1));
-        let open_line = self.line_of(block.open.start);
+        let close_line = self.line_of(block.span.end().saturating_sub(1));
+        let open_line = self.line_of(block.open.start());
         let comments_inside = self
             .comments
             .iter()
-            .any(|c| c.span.start > block.open.start && c.span.start < block.span.end);
+            .any(|c| c.span.start() > block.open.start() && c.span.start() < block.span.end());
         if block.fields.is_empty() && !comments_inside {
             out.push_str(" {}");
-            self.trail(&mut out, block.span.end.saturating_sub(1));
+            self.trail(&mut out, block.span.end().saturating_sub(1));
             out.push('\n');
             return out;
         }
@@ -277,14 +279,14 @@ impl Printer<'_> {
                 let field = self.head(Item::Field(only), level + 1, 0);
                 if !field.contains('\n') && pad.len() + head.len() + field.len() + 6 <= WIDTH {
                     out.push_str(&format!(" {{ {field} }}"));
-                    self.trail(&mut out, block.span.end.saturating_sub(1));
+                    self.trail(&mut out, block.span.end().saturating_sub(1));
                     out.push('\n');
                     return out;
                 }
             }
         }
         out.push_str(" {");
-        self.trail(&mut out, block.open.start);
+        self.trail(&mut out, block.open.start());
         out.push('\n');
         let fields: Vec<Item<'_>> = block.fields.iter().map(Item::Field).collect();
         let align = if item.head().text == "levels" {
@@ -299,14 +301,14 @@ impl Printer<'_> {
         };
         out.push_str(&self.items(&fields, level + 1, false, align));
         let last_end = block.fields.last().map(|f| self.item_end(Item::Field(f)));
-        let close = block.span.end.saturating_sub(1);
+        let close = block.span.end().saturating_sub(1);
         let closing = self.comments_before(close, level + 1, last_end);
         if !closing.is_empty() {
             let first_comment = self
                 .comments
                 .iter()
-                .find(|c| last_end.is_some_and(|e| c.span.start >= e) && c.span.start < close)
-                .map(|c| c.span.start);
+                .find(|c| last_end.is_some_and(|e| c.span.start() >= e) && c.span.start() < close)
+                .map(|c| c.span.start());
             if let (Some(e), Some(c)) = (last_end, first_comment) {
                 if self.blank_between(e, c) {
                     out.push('\n');
@@ -350,12 +352,12 @@ impl Printer<'_> {
     /// values hold comments (a list continued over commented lines) is kept verbatim.
     fn head(&mut self, item: Item<'_>, level: usize, align: usize) -> String {
         let name = &item.head().text;
-        let start = item.head().span.start;
+        let start = item.head().span.start();
         let end = item.head_end();
         let inside: Vec<usize> = (0..self.comments.len())
             .filter(|&i| {
                 let c = &self.comments[i];
-                c.span.start > start && c.span.start < end
+                c.span.start() > start && c.span.start() < end
             })
             .collect();
         if !inside.is_empty() {

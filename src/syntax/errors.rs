@@ -32,11 +32,11 @@ fn first_token(text: &str) -> String {
 fn first_token_span(span: Span, text: &str) -> Span {
     let lead = text.len() - text.trim_start().len();
     let token = first_token(text);
-    let start = span.start + lead;
+    let start = span.start() + lead;
     Span::new(
         span.file,
         start,
-        (start + token.len()).min(span.end.max(start)),
+        (start + token.len()).min(span.end().max(start)),
     )
 }
 
@@ -73,7 +73,7 @@ pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
     let token = first_token(text);
     let at = first_token_span(span, text);
     if is_unterminated_string(text) {
-        return unterminated_string(Span::new(span.file, at.start, span.end));
+        return unterminated_string(Span::new(span.file, at.start(), span.end()));
     }
     if token.starts_with('=') || token.starts_with(':') {
         let sign = &token[..1];
@@ -84,7 +84,7 @@ pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
             format!("write `{field} {rest}`")
         };
         return error(
-            Span::new(span.file, at.start, at.start + 1),
+            Span::new(span.file, at.start(), at.start() + 1),
             format!("unexpected `{sign}` after `{field}`"),
             "fields take their value without `=` or `:`",
             Some(help),
@@ -131,7 +131,7 @@ pub fn error_line(span: Span, text: &str) -> SyntaxError {
     let token = first_token(text);
     if token.starts_with('}') {
         return error(
-            Span::new(span.file, span.start, span.start + 1),
+            Span::new(span.file, span.start(), span.start() + 1),
             "unexpected `}`: no block is open here".to_string(),
             "this `}` closes nothing",
             Some("remove it, or look for an extra `}` in the block above".to_string()),

@@ -132,8 +132,7 @@ impl<'t> Parser<'t> {
             // rather than trusted.
             Err(error) => {
                 let mut error = errors::from_pest(self.file, &error);
-                error.span.start += offset;
-                error.span.end += offset;
+                error.span = error.span.shifted(offset);
                 self.errors.push(error);
                 self.done = true;
                 None
@@ -150,7 +149,7 @@ impl<'t> Parser<'t> {
             .get(self.doc_from..)
             .unwrap_or_default()
             .iter()
-            .filter(|c| c.span.start < decl.span.start && c.is_doc())
+            .filter(|c| c.span.start() < decl.span.start() && c.is_doc())
             .map(Comment::doc_text)
             .collect();
         if !lines.is_empty() {
@@ -262,7 +261,7 @@ impl Builder<'_> {
     fn block(&mut self, pair: Pair<'_, Rule>) -> Block {
         let mut broken = false;
         let span = self.span(&pair);
-        let open = Span::new(self.file, span.start, span.start + 1);
+        let open = Span::new(self.file, span.start(), span.start() + 1);
         let mut fields = Vec::new();
         let mut closed = true;
         for child in pair.into_inner() {
@@ -330,7 +329,7 @@ impl Builder<'_> {
     fn attribute(&mut self, pair: Pair<'_, Rule>, broken: &mut bool) -> Attribute {
         let mut span = self.span(&pair);
         // The attribute's own text, without the newlines that end it.
-        span.end = span.start + pair.as_str().trim_end().len();
+        span = span.with_end(span.start() + pair.as_str().trim_end().len());
         let mut name = Word {
             text: String::new(),
             span,
@@ -390,7 +389,7 @@ impl Builder<'_> {
         };
         match args.last_mut() {
             Some(arg) if *joined => {
-                arg.span.end = span.end;
+                arg.span = arg.span.with_end(span.end());
                 arg.values.extend(value);
             }
             _ => args.push(Arg {

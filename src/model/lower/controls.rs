@@ -82,8 +82,8 @@ pub fn exclude(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         _ => {
             let span = Span::new(
                 rest[0].span.file,
-                rest[0].span.start,
-                rest.last().map_or(rest[0].span.end, |a| a.span.end),
+                rest[0].span.start(),
+                rest.last().map_or(rest[0].span.end(), |a| a.span.end()),
             );
             sink.push(
                 Diagnostic::new(

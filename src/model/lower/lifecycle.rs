@@ -115,7 +115,7 @@ fn values(field: &Field) -> Vec<&Value> {
 
 fn field_args_span(field: &Field) -> Span {
     field.args.first().map_or(field.name.span, |a| {
-        Span::new(a.span.file, a.span.start, field.span.end)
+        Span::new(a.span.file, a.span.start(), field.span.end())
     })
 }
 
@@ -128,7 +128,7 @@ fn target(sink: &mut Sink, field: &Field) -> Option<Target> {
         return Some(Target {
             direction,
             value,
-            span: Span::new(dir.span.file, dir.span.start, n.span.end),
+            span: Span::new(dir.span.file, dir.span.start(), n.span.end()),
         });
     }
     sink.push(

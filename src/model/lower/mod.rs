@@ -59,8 +59,8 @@ pub fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
                 no_block(sink, decl);
                 let span = crate::source::Span::new(
                     decl.span.file,
-                    decl.keyword.span.start,
-                    framework.span.end,
+                    decl.keyword.span.start(),
+                    framework.span.end(),
                 );
                 model.uses.push(Use { framework, span });
             }
@@ -183,7 +183,7 @@ pub fn no_extra_args(sink: &mut Sink, decl: &Decl, expected: usize) {
         sink.push(
             Diagnostic::new(
                 Code::SyntaxError,
-                crate::source::Span::new(extra.span.file, extra.span.start, last.end),
+                crate::source::Span::new(extra.span.file, extra.span.start(), last.end()),
                 format!("unexpected value after the `{}` header", decl.keyword.text),
             )
             .with_label("not expected here")

@@ -22,7 +22,7 @@ fn invalid(sink: &mut Sink, span: Span, field: &str, takes: &str, found: &Value)
 
 fn shape(sink: &mut Sink, field: &Field, takes: &str, example: &str) {
     let span = field.args.first().map_or(field.name.span, |a| {
-        Span::new(a.span.file, a.span.start, field.span.end)
+        Span::new(a.span.file, a.span.start(), field.span.end())
     });
     let found = match field.args.len() {
         0 => "nothing".to_string(),
@@ -98,7 +98,7 @@ pub fn references(sink: &mut Sink, field: &Field, takes: &str) -> Vec<Ref> {
         sink.push(
             Diagnostic::new(
                 Code::ValueInvalid,
-                Span::new(first.file, first.start, last.end),
+                Span::new(first.file, first.start(), last.end()),
                 format!("items of `{}` must be separated by commas", field.name.text),
             )
             .with_label("missing `,`")
@@ -296,7 +296,7 @@ pub fn every(sink: &mut Sink, field: &Field) -> Option<Every> {
     let values: Vec<&Value> = field.args.iter().flat_map(|a| a.values.iter()).collect();
     let bad = |sink: &mut Sink| {
         let span = field.args.first().map_or(field.name.span, |a| {
-            Span::new(a.span.file, a.span.start, field.span.end)
+            Span::new(a.span.file, a.span.start(), field.span.end())
         });
         sink.push(
             Diagnostic::new(
@@ -345,7 +345,7 @@ pub fn every(sink: &mut Sink, field: &Field) -> Option<Every> {
     };
     Some(Every {
         period,
-        span: Span::new(every.span.file, every.span.start, unit.span.end),
+        span: Span::new(every.span.file, every.span.start(), unit.span.end()),
     })
 }
 
