@@ -5,6 +5,7 @@
 //! records every field that was written, readable or not, so a field with a syntax error
 //! is not also reported as missing.
 
+use super::lower::fields::Spec;
 use super::values::*;
 use crate::source::Span;
 
@@ -23,28 +24,54 @@ pub struct Common {
     pub header_broken: bool,
 }
 
-/// The names of the fields written in a block. Every declaration carries one, so it is a
-/// boxed slice (two words, one small allocation) rather than a `BTreeSet` (a 200-byte node
-/// per declaration); blocks have a handful of fields, so a scan is as fast as a search.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldSet(Box<[&'static str]>);
+/// The fields written in a block: a bit per field of the declaration's schema. Every
+/// declaration carries one, so it is two words and no allocation (a `BTreeSet` of names
+/// took a 200-byte node per declaration). Schemas have at most 64 fields (the largest has
+/// ten).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldSet {
+    schema: &'static [Spec],
+    mask: u64,
+}
 
 impl FieldSet {
-    pub fn contains(&self, field: &str) -> bool {
-        self.0.contains(&field)
+    /// No field of `schema` written yet.
+    pub fn new(schema: &'static [Spec]) -> Self {
+        FieldSet { schema, mask: 0 }
     }
 
+    /// Record the field at position `index` of the schema.
+    pub fn insert(&mut self, index: usize) {
+        debug_assert!(index < 64, "a schema has more than 64 fields");
+        self.mask |= 1u64
+            .checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+    }
+
+    fn has_index(&self, index: usize) -> bool {
+        let bit = 1u64.checked_shl(u32::try_from(index).unwrap_or(u32::MAX));
+        bit.is_some_and(|bit| self.mask & bit != 0)
+    }
+
+    pub fn contains(&self, field: &str) -> bool {
+        let index = self.schema.iter().position(|s| s.name == field);
+        index.is_some_and(|i| self.has_index(i))
+    }
+
+    /// The written fields' names, in schema order.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().copied()
+        let schema: &'static [Spec] = self.schema;
+        schema
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.has_index(*i))
+            .map(|(_, spec)| spec.name)
     }
 }
 
-impl FromIterator<&'static str> for FieldSet {
-    fn from_iter<I: IntoIterator<Item = &'static str>>(names: I) -> Self {
-        let mut names: Vec<&'static str> = names.into_iter().collect();
-        names.sort_unstable();
-        names.dedup();
-        FieldSet(names.into_boxed_slice())
+impl std::fmt::Debug for FieldSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
     }
 }
 

@@ -1,8 +1,6 @@
 //! Reading a block's fields against the schema of its declaration: unknown, duplicate and
 //! missing fields are reported here, once, for every kind of declaration.
 
-use std::collections::BTreeMap;
-
 use crate::model::FieldSet;
 
 use crate::diagnostics::{closest, Code, Diagnostic, Sink};
@@ -20,7 +18,7 @@ pub enum Need {
 }
 
 /// One field of a declaration's schema.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
     pub name: &'static str,
     pub need: Need,
@@ -67,7 +65,10 @@ pub const fn repeatable(name: &'static str) -> Spec {
 
 /// The fields of one block, checked against a schema.
 pub struct Fields<'a> {
-    by_name: BTreeMap<&'static str, Vec<&'a Field>>,
+    schema: &'static [Spec],
+    /// The fields taken, in source order, each with its position in the schema (a
+    /// non-repeatable field given twice is taken once).
+    taken: Vec<(usize, &'a Field)>,
     pub present: FieldSet,
 }
 
@@ -83,11 +84,13 @@ impl<'a> Fields<'a> {
         anchor: Span,
     ) -> Self {
         let broken = block.is_some_and(|b| b.broken);
-        let mut by_name: BTreeMap<&'static str, Vec<&'a Field>> = BTreeMap::new();
         let fields = block.map_or(&[][..], |b| b.fields.as_slice());
+        let mut taken: Vec<(usize, &'a Field)> = Vec::with_capacity(fields.len());
+        let mut present = FieldSet::new(schema);
         for field in fields {
             let name = field.name.text.as_str();
-            let Some(spec) = schema.iter().find(|s| s.name == name) else {
+            let Some((index, spec)) = schema.iter().enumerate().find(|(_, s)| s.name == name)
+            else {
                 let mut d = Diagnostic::new(
                     Code::FieldUnknown,
                     field.name.span,
@@ -104,8 +107,8 @@ impl<'a> Fields<'a> {
                 sink.push(d);
                 continue;
             };
-            let seen = by_name.entry(spec.name).or_default();
-            if let (false, Some(first)) = (spec.repeatable, seen.first()) {
+            let first = taken.iter().find(|(i, _)| *i == index).map(|(_, f)| *f);
+            if let (false, Some(first)) = (spec.repeatable, first) {
                 sink.push(
                     Diagnostic::new(
                         Code::FieldDuplicate,
@@ -118,9 +121,9 @@ impl<'a> Fields<'a> {
                 );
                 continue;
             }
-            seen.push(field);
+            taken.push((index, field));
+            present.insert(index);
         }
-        let present: FieldSet = by_name.keys().copied().collect();
         // A declaration whose block did not parse may hold the field on a broken line.
         if !broken {
             for spec in schema.iter().filter(|s| s.need == Need::Required) {
@@ -137,26 +140,30 @@ impl<'a> Fields<'a> {
                 }
             }
         }
-        Fields { by_name, present }
+        Fields {
+            schema,
+            taken,
+            present,
+        }
+    }
+
+    /// Every occurrence taken of the field `name`, readable or not.
+    fn taken(&self, name: &str) -> impl Iterator<Item = &'a Field> + '_ {
+        let index = self.schema.iter().position(|s| s.name == name);
+        self.taken
+            .iter()
+            .filter(move |(i, _)| Some(*i) == index)
+            .map(|(_, field)| *field)
     }
 
     /// The field if written and readable.
     pub fn get(&self, name: &str) -> Option<&'a Field> {
-        self.by_name
-            .get(name)
-            .and_then(|f| f.first())
-            .copied()
-            .filter(|f| !f.broken)
+        self.taken(name).next().filter(|f| !f.broken)
     }
 
     /// Every readable occurrence of a repeatable field.
     pub fn all(&self, name: &str) -> impl Iterator<Item = &'a Field> + '_ {
-        self.by_name
-            .get(name)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|f| !f.broken)
+        self.taken(name).filter(|f| !f.broken)
     }
 }
 
@@ -176,5 +183,40 @@ fn join<'s>(items: impl IntoIterator<Item = &'s str>, last_word: &str) -> String
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} {last_word} {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    const SCHEMA: &[Spec] = &[required("a", "a 1"), optional("b"), repeatable("c")];
+
+    fn block(text: &str) -> Block {
+        let ast = crate::syntax::parse(FileId(0), text);
+        let decl = ast.decls.into_iter().next().and_then(|d| d.block);
+        decl.unwrap_or_else(|| panic!("no block in {text:?}"))
+    }
+
+    #[test]
+    fn present_fields_duplicates_and_repeats() {
+        let block = block("x y {\n  c 1\n  b 2\n  b 3\n  c 4\n}\n");
+        let mut sink = Sink::default();
+        let anchor = Span::new(FileId(0), 0, 1);
+        let fields = Fields::read(&mut sink, Some(&block), SCHEMA, "x", anchor);
+        let codes: Vec<Code> = sink.into_vec().iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::FieldDuplicate, Code::FieldMissing]);
+        assert!(fields.present.contains("b") && fields.present.contains("c"));
+        assert!(!fields.present.contains("a") && !fields.present.contains("zzz"));
+        assert_eq!(fields.present.iter().collect::<Vec<_>>(), ["b", "c"]);
+        let b = fields.get("b").map(|f| f.span.start());
+        assert_eq!(
+            b,
+            Some(block.fields[1].span.start()),
+            "the first `b` counts"
+        );
+        assert_eq!(fields.all("c").count(), 2);
+        assert!(fields.get("a").is_none());
     }
 }
