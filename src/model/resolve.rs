@@ -500,8 +500,8 @@ impl Resolver<'_> {
         }
         let wanted = expected(kinds);
         if let Some(actual) = Kind::ALL.iter().find(|k| index.get(**k, &r.name).is_some()) {
-            let right_kind: Vec<&str> = kinds.iter().flat_map(|k| index.names(*k)).collect();
-            let help = match closest(&r.name, right_kind.iter().copied()) {
+            let right_kind = kinds.iter().flat_map(|k| index.names(*k));
+            let help = match closest(&r.name, right_kind) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => {
                     let noun = kinds.first().map_or("", |k| k.noun());
@@ -538,9 +538,6 @@ impl Resolver<'_> {
             ),
         )
         .with_label(format!("`{field}` needs {wanted}"));
-        let candidates: Vec<&str> = kinds.iter().flat_map(|k| index.names(*k)).collect();
-        let mut sorted = candidates.clone();
-        sorted.sort_unstable();
         if kinds.contains(&Kind::Control) {
             if let Some(catalog) = unused_catalog_with(self.model, &r.name) {
                 d = d.with_help(format!(
@@ -551,7 +548,7 @@ impl Resolver<'_> {
                 return false;
             }
         }
-        if let Some(best) = closest(&r.name, sorted.iter().copied()) {
+        if let Some(best) = closest(&r.name, kinds.iter().flat_map(|k| index.names(*k))) {
             d = d.with_help(format!("did you mean `{best}`?"));
         } else {
             let noun = kinds.first().map_or("", |k| k.noun());
