@@ -14,9 +14,10 @@ use chrono::NaiveDate;
 use isms::model::Kind;
 use isms::source::{FileId, Span};
 use isms::syntax::{Block, Value, ValueKind};
-use isms::{Compilation, Input, Options, ParseCache, Settings};
+use isms::{Compilation, Input, Options, ParseCache};
 use tower_lsp_server::ls_types::{Location, Position, Range, Uri};
 
+use crate::config::ProjectConfig;
 use crate::names::{Names, Occurrence, Target};
 use crate::position::LineIndex;
 
@@ -38,12 +39,15 @@ pub struct Analysis {
     /// while its text stays the same.
     files: Vec<(Uri, Arc<LineIndex>)>,
     names: OnceLock<Names>,
+    /// `isms.toml`'s URI and what is wrong with it, when it does not parse.
+    pub config_problem: Option<(Uri, tower_lsp_server::ls_types::Diagnostic)>,
 }
 
 impl Analysis {
     /// Compile a project from scratch.
     pub fn new(inputs: Vec<SourceInput>, today: NaiveDate) -> Analysis {
-        Analysis::incremental(inputs, today, &mut ParseCache::new(), None)
+        let config = ProjectConfig::default();
+        Analysis::incremental(inputs, today, &config, &mut ParseCache::new(), None)
     }
 
     /// Compile a project, reusing the parses in `cache` and the line indexes of
@@ -52,6 +56,7 @@ impl Analysis {
     pub fn incremental(
         inputs: Vec<SourceInput>,
         today: NaiveDate,
+        config: &ProjectConfig,
         cache: &mut ParseCache,
         previous: Option<&Analysis>,
     ) -> Analysis {
@@ -67,17 +72,13 @@ impl Analysis {
             files.push((input.uri, lines));
             compiler_inputs.push(Input::new(input.name, input.text.into_bytes()));
         }
-        // The server has always checked with the default settings (no `isms.toml`).
-        let compilation = isms::compile_incremental(
-            compiler_inputs,
-            &Options { today },
-            &Settings::default(),
-            cache,
-        );
+        let compilation =
+            isms::compile_incremental(compiler_inputs, &Options { today }, &config.settings, cache);
         Analysis {
             compilation,
             files,
             names: OnceLock::new(),
+            config_problem: config.problem.clone(),
         }
     }
 
@@ -228,8 +229,20 @@ mod tests {
     #[test]
     fn unchanged_files_keep_their_parse_and_line_index() {
         let mut cache = ParseCache::new();
-        let first = Analysis::incremental(inputs("T"), today(), &mut cache, None);
-        let second = Analysis::incremental(inputs("Changed"), today(), &mut cache, Some(&first));
+        let first = Analysis::incremental(
+            inputs("T"),
+            today(),
+            &ProjectConfig::default(),
+            &mut cache,
+            None,
+        );
+        let second = Analysis::incremental(
+            inputs("Changed"),
+            today(),
+            &ProjectConfig::default(),
+            &mut cache,
+            Some(&first),
+        );
         let (a, b) = (&first.compilation.asts, &second.compilation.asts);
         assert!(Arc::ptr_eq(&a[0], &b[0]), "a.isms parsed again");
         assert!(!Arc::ptr_eq(&a[1], &b[1]), "b.isms not parsed again");
@@ -248,10 +261,22 @@ mod tests {
     #[test]
     fn a_file_moved_to_another_position_gets_its_own_line_index() {
         let mut cache = ParseCache::new();
-        let first = Analysis::incremental(inputs("T"), today(), &mut cache, None);
+        let first = Analysis::incremental(
+            inputs("T"),
+            today(),
+            &ProjectConfig::default(),
+            &mut cache,
+            None,
+        );
         let mut swapped = inputs("T");
         swapped.reverse();
-        let second = Analysis::incremental(swapped.clone(), today(), &mut cache, Some(&first));
+        let second = Analysis::incremental(
+            swapped.clone(),
+            today(),
+            &ProjectConfig::default(),
+            &mut cache,
+            Some(&first),
+        );
         let scratch = Analysis::new(swapped, today());
         assert_eq!(second.files, scratch.files);
         assert_eq!(

@@ -35,6 +35,11 @@ pub fn by_file(a: &Analysis) -> BTreeMap<Uri, Vec<lsp::Diagnostic>> {
             list.push(converted);
         }
     }
+    // A broken `isms.toml` is shown on itself; once fixed, it drops out of the map and
+    // its diagnostic is cleared like any file's.
+    if let Some((uri, d)) = &a.config_problem {
+        out.entry(uri.clone()).or_default().push(d.clone());
+    }
     out
 }
 

@@ -5,7 +5,8 @@
 //! from the result. Modules, from the protocol inwards:
 //!
 //! - [`server`]: LSP messages, debounced re-checks, panics caught per request;
-//! - [`state`], [`workspace`]: open buffers, project discovery, the cached analysis;
+//! - [`state`], [`workspace`], [`config`]: open buffers, project discovery, the
+//!   project's `isms.toml`, the cached analysis;
 //! - [`analysis`], [`names`], [`refs`]: one compiled project, the names at their
 //!   positions, and every reference as the compiler resolves it;
 //! - features: [`diagnostics`], [`hover`], [`navigate`] (definition, references, rename),
@@ -16,6 +17,7 @@
 pub mod actions;
 pub mod analysis;
 pub mod completion;
+pub mod config;
 pub mod diagnostics;
 pub mod folding;
 pub mod format;

@@ -128,10 +128,17 @@ impl Server {
 
     async fn watch_files(&self) {
         let watcher = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String("**/*.isms".to_string()),
-                kind: None,
-            }],
+            watchers: vec![
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.isms".to_string()),
+                    kind: None,
+                },
+                // The project settings: a change re-checks the project.
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{}", isms::config::FILE_NAME)),
+                    kind: None,
+                },
+            ],
         };
         let registration = Registration {
             id: "isms-watch".to_string(),

@@ -12,6 +12,7 @@ use isms::ParseCache;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::analysis::Analysis;
+use crate::config;
 use crate::workspace::{file_path, uri_of, ProjectKey, Workspace};
 
 #[derive(Debug)]
@@ -82,8 +83,13 @@ impl State {
             let mut ws = lock(&self.workspace);
             (ws.generation(key), ws.inputs(key))
         };
+        // Read at every compile: it is one small file, and a change to it is then never
+        // missed (clients that watch files also report it, which schedules the compile).
+        let config = config::load(key);
+        // The server's own `today` option first, then `[check] today`, then the clock.
         let today = lock(&self.settings)
             .today
+            .or(config.today)
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         // Taken out while compiling: a compilation that panics leaves no cache behind.
         let mut parses = lock(&self.parses).remove(key).unwrap_or_default();
@@ -91,6 +97,7 @@ impl State {
         let analysis = Arc::new(Analysis::incremental(
             inputs,
             today,
+            &config,
             &mut parses,
             previous.as_deref(),
         ));
@@ -202,5 +209,47 @@ mod tests {
             second.compilation.diagnostics,
             scratch.compilation.diagnostics
         );
+    }
+
+    #[test]
+    fn the_projects_isms_toml_sets_severities_and_a_broken_one_is_shown_on_itself() {
+        let project = Project::new("config");
+        let state = State::default();
+        lock(&state.settings).today = NaiveDate::from_ymd_opt(2026, 11, 23);
+        lock(&state.workspace).set_roots(vec![project.0.clone()]);
+        let b = uri_of(&project.0.join("b.isms")).unwrap();
+        let text = std::fs::read_to_string(project.0.join("b.isms")).unwrap();
+        let key = lock(&state.workspace).open(b.clone(), text, 1);
+        let codes = |a: &Analysis| -> Vec<&'static str> {
+            a.compilation
+                .diagnostics
+                .iter()
+                .map(|d| d.code.as_str())
+                .collect()
+        };
+        let (_, plain) = state.analysis(&key);
+        assert!(codes(&plain).contains(&"risk/missing-treatment"));
+
+        let toml = project.0.join("isms.toml");
+        std::fs::write(&toml, "[rules]\n\"risk/missing-treatment\" = \"allow\"\n").unwrap();
+        lock(&state.workspace).changed_on_disk(&uri_of(&toml).unwrap());
+        let (_, allowed) = state.analysis(&key);
+        assert!(!codes(&allowed).contains(&"risk/missing-treatment"));
+        assert!(allowed.config_problem.is_none());
+
+        std::fs::write(&toml, "[rules]\n\"risk/missing-treatmnt\" = \"allow\"\n").unwrap();
+        lock(&state.workspace).changed_on_disk(&uri_of(&toml).unwrap());
+        let (_, broken) = state.analysis(&key);
+        assert_eq!(
+            codes(&broken),
+            codes(&plain),
+            "the defaults apply meanwhile"
+        );
+        let files = by_file(&broken);
+        let shown = files.get(&uri_of(&toml).unwrap()).unwrap();
+        assert_eq!(shown.len(), 1);
+        assert!(shown[0]
+            .message
+            .contains("did you mean `risk/missing-treatment`?"));
     }
 }
