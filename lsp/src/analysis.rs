@@ -226,23 +226,20 @@ mod tests {
             .collect()
     }
 
+    /// An incremental analysis with the default settings.
+    fn recheck(
+        inputs: Vec<SourceInput>,
+        cache: &mut ParseCache,
+        previous: Option<&Analysis>,
+    ) -> Analysis {
+        Analysis::incremental(inputs, today(), &ProjectConfig::default(), cache, previous)
+    }
+
     #[test]
     fn unchanged_files_keep_their_parse_and_line_index() {
         let mut cache = ParseCache::new();
-        let first = Analysis::incremental(
-            inputs("T"),
-            today(),
-            &ProjectConfig::default(),
-            &mut cache,
-            None,
-        );
-        let second = Analysis::incremental(
-            inputs("Changed"),
-            today(),
-            &ProjectConfig::default(),
-            &mut cache,
-            Some(&first),
-        );
+        let first = recheck(inputs("T"), &mut cache, None);
+        let second = recheck(inputs("Changed"), &mut cache, Some(&first));
         let (a, b) = (&first.compilation.asts, &second.compilation.asts);
         assert!(Arc::ptr_eq(&a[0], &b[0]), "a.isms parsed again");
         assert!(!Arc::ptr_eq(&a[1], &b[1]), "b.isms not parsed again");
@@ -261,22 +258,10 @@ mod tests {
     #[test]
     fn a_file_moved_to_another_position_gets_its_own_line_index() {
         let mut cache = ParseCache::new();
-        let first = Analysis::incremental(
-            inputs("T"),
-            today(),
-            &ProjectConfig::default(),
-            &mut cache,
-            None,
-        );
+        let first = recheck(inputs("T"), &mut cache, None);
         let mut swapped = inputs("T");
         swapped.reverse();
-        let second = Analysis::incremental(
-            swapped.clone(),
-            today(),
-            &ProjectConfig::default(),
-            &mut cache,
-            Some(&first),
-        );
+        let second = recheck(swapped.clone(), &mut cache, Some(&first));
         let scratch = Analysis::new(swapped, today());
         assert_eq!(second.files, scratch.files);
         assert_eq!(

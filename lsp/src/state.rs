@@ -165,15 +165,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_change_reparses_only_the_changed_file_and_agrees_with_a_fresh_server() {
-        let project = Project::new("reuse");
+    /// A server on `project` with `b.isms` open: the server, b's URI and its project.
+    fn server_with_b_open(project: &Project) -> (State, Uri, ProjectKey) {
         let state = State::default();
         lock(&state.settings).today = NaiveDate::from_ymd_opt(2026, 11, 23);
         lock(&state.workspace).set_roots(vec![project.0.clone()]);
         let b = uri_of(&project.0.join("b.isms")).unwrap();
         let text = std::fs::read_to_string(project.0.join("b.isms")).unwrap();
         let key = lock(&state.workspace).open(b.clone(), text, 1);
+        (state, b, key)
+    }
+
+    #[test]
+    fn a_change_reparses_only_the_changed_file_and_agrees_with_a_fresh_server() {
+        let project = Project::new("reuse");
+        let (state, b, key) = server_with_b_open(&project);
         let (g1, first) = state.analysis(&key);
         // `owner ciso` → `owner cisoo`: an unknown name, reported in b.isms.
         let change = TextDocumentContentChangeEvent {
@@ -214,12 +220,7 @@ mod tests {
     #[test]
     fn the_projects_isms_toml_sets_severities_and_a_broken_one_is_shown_on_itself() {
         let project = Project::new("config");
-        let state = State::default();
-        lock(&state.settings).today = NaiveDate::from_ymd_opt(2026, 11, 23);
-        lock(&state.workspace).set_roots(vec![project.0.clone()]);
-        let b = uri_of(&project.0.join("b.isms")).unwrap();
-        let text = std::fs::read_to_string(project.0.join("b.isms")).unwrap();
-        let key = lock(&state.workspace).open(b.clone(), text, 1);
+        let (state, _, key) = server_with_b_open(&project);
         let codes = |a: &Analysis| -> Vec<&'static str> {
             a.compilation
                 .diagnostics
