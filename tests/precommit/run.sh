@@ -6,8 +6,9 @@
 # (HEAD plus every change, untracked files included) in a scratch clone, so uncommitted
 # work is tested. Unlike try-repo, whose store is a new temporary directory on every call,
 # all runs share one PRE_COMMIT_HOME: the hook environment (a release `cargo install` of
-# this crate, the slow part) is built once. CARGO_TARGET_DIR persists under target/, so a
-# second run of this script only recompiles this crate, not its dependencies.
+# this crate, the slow part) is built once. CARGO_TARGET_DIR is this repository's target/,
+# so the hook's release build reuses the dependencies `cargo build --release` compiled
+# (CI builds them just before) and only recompiles this crate.
 #
 # Needs git, cargo and python3; installs pre-commit into target/precommit/venv if it is
 # not on PATH. Usage: tests/precommit/run.sh
@@ -63,7 +64,7 @@ git -C "$hooks_repo" update-ref refs/heads/snapshot "$rev"
 echo "hooks from $hooks_repo at $rev"
 
 export PRE_COMMIT_HOME="$work/pre-commit-home"
-export CARGO_TARGET_DIR="$state/cargo-target"
+export CARGO_TARGET_DIR="$root/target"
 export NO_COLOR=1
 
 # A git repository holding a fresh `isms init` project whose .pre-commit-config.yaml
