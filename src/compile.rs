@@ -52,21 +52,12 @@ pub struct Settings {
     pub threads: Option<NonZeroUsize>,
 }
 
-/// Whether a compilation keeps its syntax trees for later readers (the formatter, the
-/// language server) or drops each one as soon as its file is lowered. A one-shot
-/// `isms check` drops them: on a large project the trees are most of the peak memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trees {
-    Keep,
-    Drop,
-}
-
 /// Everything the pipeline produced.
 #[derive(Debug)]
 pub struct Compilation {
     pub sources: SourceMap,
     /// One tree per project file, in input order (the formatter and editors use them).
-    /// Empty when compiled with [`Trees::Drop`].
+    /// Empty when compiled with [`compile_lean`].
     pub asts: Vec<Arc<Ast>>,
     pub model: Model,
     pub trace: Trace,
@@ -147,13 +138,13 @@ pub fn compile(inputs: Vec<Input>, options: &Options) -> Compilation {
 
 /// Compile with the project's settings (`isms.toml`) applied, keeping the syntax trees.
 pub fn compile_with(inputs: Vec<Input>, options: &Options, settings: &Settings) -> Compilation {
-    run(inputs, options, settings, Trees::Keep, None)
+    run(front_with_trees(inputs, None), options, settings)
 }
 
 /// Compile for a report only: each syntax tree is dropped once its file is lowered, so
 /// [`Compilation::asts`] is empty. Same diagnostics as [`compile_with`].
 pub fn compile_lean(inputs: Vec<Input>, options: &Options, settings: &Settings) -> Compilation {
-    run(inputs, options, settings, Trees::Drop, None)
+    run(front_lean(inputs, settings), options, settings)
 }
 
 /// Compile reusing the parses in `cache` for unchanged files, and leave this run's parses
@@ -164,20 +155,12 @@ pub fn compile_incremental(
     settings: &Settings,
     cache: &mut ParseCache,
 ) -> Compilation {
-    run(inputs, options, settings, Trees::Keep, Some(cache))
+    run(front_with_trees(inputs, Some(cache)), options, settings)
 }
 
-fn run(
-    inputs: Vec<Input>,
-    options: &Options,
-    settings: &Settings,
-    trees: Trees,
-    cache: Option<&mut ParseCache>,
-) -> Compilation {
-    let front = match cache {
-        None if trees == Trees::Drop => front_lean(inputs, settings),
-        cache => front_with_trees(inputs, trees, cache),
-    };
+/// Resolution, the traceability graph, the rules and suppressions over what a front end
+/// lowered.
+fn run(front: Front, options: &Options, settings: &Settings) -> Compilation {
     let Front {
         sources,
         mut model,
@@ -274,7 +257,7 @@ fn front_lean(inputs: Vec<Input>, settings: &Settings) -> Front {
 
 /// Parse every file into a tree (reusing `cache`'s where the text is unchanged), then
 /// lower it.
-fn front_with_trees(inputs: Vec<Input>, trees: Trees, mut cache: Option<&mut ParseCache>) -> Front {
+fn front_with_trees(inputs: Vec<Input>, mut cache: Option<&mut ParseCache>) -> Front {
     let mut sources = SourceMap::new();
     let mut sink = Sink::default();
     let mut asts = Vec::with_capacity(inputs.len());
@@ -290,7 +273,7 @@ fn front_with_trees(inputs: Vec<Input>, trees: Trees, mut cache: Option<&mut Par
             sink.push(d.clone());
         }
         lower::lower_file(&parsed.ast, &mut model, &mut sink);
-        if index < project_files && trees == Trees::Keep {
+        if index < project_files {
             asts.push(Arc::clone(&parsed.ast));
         }
         match cache.as_deref_mut() {

@@ -16,10 +16,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use crate::compile::syntax_diagnostic;
 use crate::diagnostics::{Diagnostic, Sink};
 use crate::model::{lower, Model};
 use crate::source::FileId;
-use crate::syntax::{self, Parser, SyntaxError};
+use crate::syntax::{self, Parser};
 
 /// Chunks smaller than this are not worth a thread.
 const MIN_CHUNK: usize = 128 * 1024;
@@ -191,10 +192,6 @@ fn cuts(text: &str, target: usize) -> Vec<usize> {
     }
     cuts.push(text.len());
     cuts
-}
-
-fn syntax_diagnostic(e: &SyntaxError) -> Diagnostic {
-    crate::compile::syntax_diagnostic(e)
 }
 
 #[cfg(test)]

@@ -21,5 +21,5 @@ pub mod syntax;
 
 pub use compile::{
     compile, compile_incremental, compile_lean, compile_with, Compilation, Input, Options,
-    ParseCache, Settings, Trees,
+    ParseCache, Settings,
 };

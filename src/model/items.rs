@@ -43,14 +43,11 @@ impl FieldSet {
     /// Record the field at position `index` of the schema.
     pub fn insert(&mut self, index: usize) {
         debug_assert!(index < 64, "a schema has more than 64 fields");
-        self.mask |= 1u64
-            .checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
-            .unwrap_or(0);
+        self.mask |= bit(index);
     }
 
     fn has_index(&self, index: usize) -> bool {
-        let bit = 1u64.checked_shl(u32::try_from(index).unwrap_or(u32::MAX));
-        bit.is_some_and(|bit| self.mask & bit != 0)
+        self.mask & bit(index) != 0
     }
 
     pub fn contains(&self, field: &str) -> bool {
@@ -67,6 +64,14 @@ impl FieldSet {
             .filter(|(i, _)| self.has_index(*i))
             .map(|(_, spec)| spec.name)
     }
+}
+
+/// The mask bit of schema position `index` (none past the 64th).
+fn bit(index: usize) -> u64 {
+    u32::try_from(index)
+        .ok()
+        .and_then(|i| 1u64.checked_shl(i))
+        .unwrap_or(0)
 }
 
 impl std::fmt::Debug for FieldSet {
