@@ -185,8 +185,15 @@ impl Workspace {
         let files = match self.discovered.get(root) {
             Some(files) => files.clone(),
             None => {
-                let found: Vec<(String, PathBuf)> = isms::project::discover(root)
-                    .unwrap_or_default()
+                let discovery = isms::project::discover(root);
+                // Symlinks are followed as by the CLI; what cannot be followed (a loop, a
+                // dangling `*.isms` link) goes to the client's log (the server's stderr)
+                // rather than vanishing: the CLI refuses such a project outright.
+                for problem in &discovery.problems {
+                    eprintln!("isms-lsp: not read: {problem}");
+                }
+                let found: Vec<(String, PathBuf)> = discovery
+                    .files
                     .into_iter()
                     .map(|f| (f.name, f.path))
                     .collect();

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use miette::{miette, Result};
 
+use super::output::{eprintln, print, println};
 use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render;
 use isms::diagnostics::Summary;
@@ -48,19 +49,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     if c.has_errors() {
         // Documents from a model with errors would mislead an auditor: show why, write
         // nothing.
-        print!("{}", render::human(&c.sources, &c.diagnostics, use_color()));
+        print(&render::human(&c.sources, &c.diagnostics, use_color()))?;
         let summary = Summary::of(&c.diagnostics);
-        eprintln!(
+        eprintln(&format!(
             "error: no documents written: {}",
             render::summary_line(summary, c.project_files)
-        );
+        ));
         return Ok(Outcome::Problems);
     }
     let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
     let written = emit::writer::write_all(&out, &docs)
         .map_err(|e| miette!("cannot write documents into `{}`: {e}", out.display()))?;
     for path in written {
-        println!("wrote {}", path.display());
+        println(&format!("wrote {}", path.display()))?;
     }
     Ok(Outcome::Clean)
 }

@@ -6,6 +6,7 @@ mod check;
 mod explain;
 mod fmt;
 mod init;
+mod output;
 mod project;
 
 use std::process::ExitCode;
@@ -56,11 +57,16 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Init(args) => init::run(args),
     };
+    // What is still buffered is written now, so that its error decides the status too.
+    let result = result.and_then(|outcome| output::flush().map(|()| outcome));
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(report) if output::is_closed_pipe(&report) => {
+            ExitCode::from(output::CLOSED_PIPE_STATUS)
+        }
         Err(report) => {
-            eprintln!("{report:?}");
+            output::eprintln(&format!("{report:?}"));
             ExitCode::from(2)
         }
     }
