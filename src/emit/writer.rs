@@ -196,6 +196,18 @@ mod tests {
     }
 
     #[test]
+    fn removes_what_earlier_versions_left_inside_out() -> io::Result<()> {
+        let parent = tempfile::tempdir()?;
+        let dir = parent.path().join("out");
+        fs::create_dir_all(dir.join(".isms-build-4242-0/policies"))?;
+        fs::write(dir.join(".isms-build-4242-0/policies/p.md"), "stale")?;
+        write_all(&dir, &[doc("a.md", "new")])?;
+        assert!(!dir.join(".isms-build-4242-0").exists());
+        assert_eq!(fs::read_to_string(dir.join("a.md"))?, "new");
+        Ok(())
+    }
+
+    #[test]
     fn a_failure_while_staging_leaves_out_as_it_was() -> io::Result<()> {
         let parent = tempfile::tempdir()?;
         let dir = parent.path().join("out");

@@ -1,6 +1,7 @@
 //! The HTML documents: `index.html`, `soa.html`, `risk-register.html`, `scope.html`,
-//! `methodology.html` and `policies/<name>.html` (see `file_names`). Each is one self-contained file (the
-//! stylesheet embedded, no scripts, no external resources) that prints cleanly to PDF.
+//! `methodology.html` and `policies/<name>.html` (see `file_names`). Each is one
+//! self-contained file (the stylesheet embedded, no scripts, no external resources) that
+//! prints cleanly to PDF.
 //!
 //! All user text goes through [`writer::Html::text`], which escapes it.
 

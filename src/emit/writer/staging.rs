@@ -30,6 +30,9 @@ pub fn create(out: &Path, new: &Path) -> io::Result<()> {
 fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
     for entry in fs::read_dir(from)? {
         let entry = entry?;
+        if is_legacy_staging(&entry) {
+            continue;
+        }
         let (source, target) = (entry.path(), to.join(entry.file_name()));
         let meta = fs::symlink_metadata(&source)?;
         if meta.is_dir() {
@@ -43,6 +46,17 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `.isms-build-PID-N`: the staging directory that builds before the all-or-nothing swap
+/// made inside the output directory, and left behind when killed. Not carried over, so the
+/// next build removes it with the old tree.
+fn is_legacy_staging(entry: &fs::DirEntry) -> bool {
+    entry
+        .file_name()
+        .to_string_lossy()
+        .starts_with(".isms-build-")
+        && entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
 #[cfg(unix)]
