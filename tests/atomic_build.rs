@@ -237,15 +237,19 @@ fn build_configured(dir: &Path) -> Output {
 fn isms_toml_cannot_send_the_build_outside_the_project() {
     let outside = tempfile::tempdir().unwrap();
     let absolute = outside.path().join("docs").display().to_string();
+    // A dangling link: its target could be created anywhere after the check.
+    let later = outside.path().join("later");
     for out in [
         "../docs",
         "docs/../../docs",
         absolute.as_str(),
         ".",
         "linked/docs",
+        "dangling/docs",
     ] {
         let dir = configured(out);
         std::os::unix::fs::symlink(outside.path(), dir.path().join("project/linked")).unwrap();
+        std::os::unix::fs::symlink(&later, dir.path().join("project/dangling")).unwrap();
         let done = build_configured(dir.path());
         let err = stderr(&done);
         assert_eq!(done.status.code(), Some(2), "{out}: {err}");

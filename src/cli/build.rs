@@ -115,6 +115,10 @@ fn inside_project(root: &Path, configured: &str) -> Result<PathBuf> {
         if let Ok(real) = std::fs::canonicalize(existing) {
             break real;
         }
+        if std::fs::symlink_metadata(existing).is_ok() {
+            // There but unresolvable: a dangling link, whose target could appear anywhere.
+            return Err(refuse("goes through a symbolic link that leads nowhere"));
+        }
         match existing.parent() {
             Some(parent) => existing = parent,
             None => break real_root.clone(),
