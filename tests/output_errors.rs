@@ -40,6 +40,9 @@ fn commands(dir: &Path) -> Vec<Vec<String>> {
         TODAY.into(),
         "--readiness".into(),
     ]);
+    all.push(vec!["--help".into()]);
+    all.push(vec!["--version".into()]);
+    all.push(vec!["check".into(), "--help".into()]);
     all.push(vec!["explain".into()]);
     all.push(vec!["explain".into(), "risk/missing-owner".into()]);
     all.push(vec!["fmt".into(), "--check".into(), p("unformatted")]);
