@@ -65,7 +65,7 @@ struct RawCheck {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawBuild {
-    out: Option<String>,
+    out: Option<toml::Spanned<String>>,
 }
 
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
@@ -121,13 +121,27 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
             })?,
         ),
     };
+    let out = match raw.build.out {
+        Some(out) if out.get_ref().trim().is_empty() => {
+            return Err(ConfigError {
+                message: "`out` is empty".to_string(),
+                span: Some(out.span()),
+                help: Some(
+                    "name a directory inside the project, such as \"build/isms\", or remove \
+                     the key and pass `--out DIR`"
+                        .to_string(),
+                ),
+            })
+        }
+        out => out.map(toml::Spanned::into_inner),
+    };
     Ok(Config {
         settings: Settings {
             overrides,
             ..Settings::default()
         },
         today,
-        out: raw.build.out,
+        out,
     })
 }
 
@@ -158,6 +172,15 @@ mod tests {
         assert!(e.message.contains("unknown field"), "{}", e.message);
         assert!(e.span.is_some());
         assert!(parse("[rulez]\n").is_err());
+    }
+
+    #[test]
+    fn an_empty_out_is_an_error() {
+        for text in ["[build]\nout = \"\"\n", "[build]\nout = \"  \"\n"] {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.message, "`out` is empty");
+            assert_eq!(e.span.map(|s| &text[s]), Some(&text[14..text.len() - 1]));
+        }
     }
 
     #[test]

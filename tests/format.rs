@@ -13,8 +13,10 @@ use isms::{compile, Input, Options};
 
 fn isms_files(root: &Path) -> Vec<PathBuf> {
     isms::project::discover(root)
-        .map(|files| files.into_iter().map(|f| f.path).collect())
-        .unwrap_or_default()
+        .files
+        .into_iter()
+        .map(|f| f.path)
+        .collect()
 }
 
 fn corpus() -> Vec<PathBuf> {

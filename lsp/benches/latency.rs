@@ -68,7 +68,7 @@ fn ms(d: Duration) -> f64 {
 /// duplicates). Returns the file count, the byte count and the file to edit.
 fn generate(acme: &Path, root: &Path, target: usize) -> (usize, usize, PathBuf) {
     let _ = std::fs::remove_dir_all(root);
-    let files = isms::project::discover(acme).unwrap();
+    let files = isms::project::discover(acme).files;
     let sources: Vec<(String, String)> = files
         .iter()
         .map(|f| (f.name.clone(), std::fs::read_to_string(&f.path).unwrap()))

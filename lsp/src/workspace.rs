@@ -7,6 +7,7 @@
 //! compiler a snapshot.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -185,8 +186,16 @@ impl Workspace {
         let files = match self.discovered.get(root) {
             Some(files) => files.clone(),
             None => {
-                let found: Vec<(String, PathBuf)> = isms::project::discover(root)
-                    .unwrap_or_default()
+                let discovery = isms::project::discover(root);
+                // Symlinks are followed as by the CLI; what cannot be followed (a loop, a
+                // dangling `*.isms` link) goes to the client's log (the server's stderr)
+                // rather than vanishing: the CLI refuses such a project outright.
+                for problem in &discovery.problems {
+                    // Best effort: a closed stderr must not take the server down.
+                    let _ = writeln!(std::io::stderr(), "isms-lsp: not read: {problem}");
+                }
+                let found: Vec<(String, PathBuf)> = discovery
+                    .files
                     .into_iter()
                     .map(|f| (f.name, f.path))
                     .collect();
@@ -316,5 +325,39 @@ mod tests {
         );
         let outside = at("file:///elsewhere/a.isms");
         assert_eq!(ws.project_of(&outside), ProjectKey::Single(outside.clone()));
+    }
+
+    /// Issue #16: the server discovers symlinked files as `isms check` does.
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_files_and_directories_are_part_of_the_project() {
+        let root = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("isms.isms"), "// here\n").unwrap();
+        std::fs::write(elsewhere.path().join("risks.isms"), "// linked\n").unwrap();
+        std::fs::create_dir(elsewhere.path().join("more")).unwrap();
+        std::fs::write(elsewhere.path().join("more/assets.isms"), "// dir\n").unwrap();
+        std::os::unix::fs::symlink(
+            elsewhere.path().join("risks.isms"),
+            root.path().join("risks.isms"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(elsewhere.path().join("more"), root.path().join("shared"))
+            .unwrap();
+        let mut ws = Workspace::default();
+        ws.set_roots(vec![root.path().to_path_buf()]);
+        let inputs = ws.inputs(&ProjectKey::Root(root.path().to_path_buf()));
+        let names: Vec<(&str, &str)> = inputs
+            .iter()
+            .map(|i| (i.name.as_str(), i.text.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("isms.isms", "// here\n"),
+                ("risks.isms", "// linked\n"),
+                ("shared/assets.isms", "// dir\n")
+            ]
+        );
     }
 }

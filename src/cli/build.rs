@@ -1,9 +1,10 @@
 //! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx] [--today DATE]`
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use miette::{miette, Result};
 
+use super::output::{eprintln, print, println};
 use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render;
 use isms::diagnostics::Summary;
@@ -36,7 +37,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let out = match (args.out, &p.config.out) {
         (Some(out), _) => out,
-        (None, Some(configured)) => p.root.join(configured),
+        (None, Some(configured)) => inside_project(&p.root, configured)?,
         (None, None) => {
             return Err(miette!(
                 help = "pass `--out DIR`, or set `out` under `[build]` in isms.toml",
@@ -48,19 +49,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     if c.has_errors() {
         // Documents from a model with errors would mislead an auditor: show why, write
         // nothing.
-        print!("{}", render::human(&c.sources, &c.diagnostics, use_color()));
+        print(&render::human(&c.sources, &c.diagnostics, use_color()))?;
         let summary = Summary::of(&c.diagnostics);
-        eprintln!(
+        eprintln(&format!(
             "error: no documents written: {}",
             render::summary_line(summary, c.project_files)
-        );
+        ));
         return Ok(Outcome::Problems);
     }
     let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
     let written = emit::writer::write_all(&out, &docs)
         .map_err(|e| miette!("cannot write documents into `{}`: {e}", out.display()))?;
     for path in written {
-        println!("wrote {}", path.display());
+        println(&format!("wrote {}", path.display()))?;
     }
     Ok(Outcome::Clean)
 }
@@ -82,6 +83,53 @@ fn formats(requested: &[String]) -> Result<Vec<Format>> {
         if !out.contains(&format) {
             out.push(format);
         }
+    }
+    Ok(out)
+}
+
+/// `[build] out` of isms.toml, refused unless it stays inside the project: a cloned
+/// repository must not decide where `isms build` writes. `..`, an absolute path, and a
+/// symbolic link leading out of the project are refused alike; `--out` is the way to
+/// write elsewhere.
+fn inside_project(root: &Path, configured: &str) -> Result<PathBuf> {
+    let refuse = |why: &str| {
+        miette!(
+            help = "a project's isms.toml may only name a directory inside the project; \
+                    pass `--out DIR` to write elsewhere",
+            "`[build] out` in isms.toml {why}: `{configured}`"
+        )
+    };
+    let relative = Path::new(configured);
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(refuse("leaves the project"));
+    }
+    let out = root.join(relative);
+    // Resolve the longest existing part through its symbolic links.
+    let real_root = std::fs::canonicalize(root)
+        .map_err(|e| miette!("cannot read `{}`: {e}", root.display()))?;
+    let mut existing = out.as_path();
+    let real = loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            break real;
+        }
+        if std::fs::symlink_metadata(existing).is_ok() {
+            // There but unresolvable: a dangling link, whose target could appear anywhere.
+            return Err(refuse("goes through a symbolic link that leads nowhere"));
+        }
+        match existing.parent() {
+            Some(parent) => existing = parent,
+            None => break real_root.clone(),
+        }
+    };
+    if !real.starts_with(&real_root) {
+        return Err(refuse("leads out of the project through a symbolic link"));
+    }
+    // Only an existing `out` can be the root itself; a missing one lies below `existing`.
+    if existing == out && real == real_root {
+        return Err(refuse("is the project directory itself"));
     }
     Ok(out)
 }

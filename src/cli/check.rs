@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use miette::Result;
 
+use super::output::{print, println};
 use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render::{self, JsonDiagnostic};
 use isms::diagnostics::Summary;
@@ -106,20 +107,20 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     match args.format {
         Format::Human => {
-            print!("{text}");
-            println!("{}", render::summary_line(summary, files));
+            print(&text)?;
+            println(&render::summary_line(summary, files))?;
             if suppression_count > 0 {
                 let noun = if suppression_count == 1 {
                     "suppression"
                 } else {
                     "suppressions"
                 };
-                println!("{suppression_count} {noun} in force:");
-                print!("{suppression_text}");
+                println(&format!("{suppression_count} {noun} in force:"))?;
+                print(&suppression_text)?;
             }
-            print!("{readiness}");
+            print(&readiness)?;
         }
-        Format::Github => print!("{text}"),
+        Format::Github => print(&text)?,
         Format::Sarif => {
             let projects: Vec<_> = compilations
                 .iter()
@@ -128,7 +129,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let log = sarif::log(&projects);
             let text = serde_json::to_string_pretty(&log)
                 .map_err(|e| miette::miette!("cannot write the SARIF log: {e}"))?;
-            println!("{text}");
+            println(&text)?;
         }
         Format::Json => {
             let report = render::JsonReport {
@@ -138,7 +139,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             };
             let text = serde_json::to_string_pretty(&report)
                 .map_err(|e| miette::miette!("cannot write the JSON report: {e}"))?;
-            println!("{text}");
+            println(&text)?;
         }
     }
     let fails = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);

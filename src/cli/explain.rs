@@ -2,6 +2,7 @@
 
 use miette::{miette, Result};
 
+use super::output::{print, println};
 use super::Outcome;
 use isms::diagnostics::{closest, Code};
 
@@ -14,12 +15,12 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome> {
     let Some(text) = args.code else {
         for code in Code::ALL {
-            println!(
+            println(&format!(
                 "{:<32} {:<8} {}",
                 code.as_str(),
                 code.default_severity().as_str(),
                 code.doc().summary()
-            );
+            ))?;
         }
         return Ok(Outcome::Clean);
     };
@@ -31,6 +32,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         };
         return Err(miette!(help = help, "unknown diagnostic code `{text}`"));
     };
-    print!("{}", code.doc().0);
+    print(code.doc().0)?;
     Ok(Outcome::Clean)
 }

@@ -2,10 +2,12 @@
 //! with `--check` list the files that would change.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use miette::{miette, Result};
 
+use super::output::{eprintln, println};
 use super::Outcome;
 use isms::format::{format_text, FormatError};
 
@@ -33,10 +35,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     for file in &files {
         let bytes = fs::read(file).map_err(|e| miette!("cannot read `{}`: {e}", file.display()))?;
         let Ok(text) = String::from_utf8(bytes) else {
-            eprintln!(
+            eprintln(&format!(
                 "{}: not formatted: the file is not valid UTF-8",
                 file.display()
-            );
+            ));
             refused += 1;
             continue;
         };
@@ -47,7 +49,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     FormatError::Syntax(_) => " (run `isms check` to see it)",
                     FormatError::Unstable(_) => " (please report this)",
                 };
-                eprintln!("{}: left untouched: {e}{hint}", file.display());
+                eprintln(&format!("{}: left untouched: {e}{hint}", file.display()));
                 refused += 1;
                 continue;
             }
@@ -57,10 +59,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         changed += 1;
         if args.check {
-            println!("would reformat {}", file.display());
+            println(&format!("would reformat {}", file.display()))?;
         } else {
             write_atomically(file, &formatted)?;
-            println!("formatted {}", file.display());
+            println(&format!("formatted {}", file.display()))?;
         }
     }
     let summary = match (args.check, changed) {
@@ -72,7 +74,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             files.len() - n - refused
         ),
     };
-    eprintln!("{summary}");
+    eprintln(&summary);
     let failed = refused > 0 || (args.check && changed > 0);
     Ok(if failed {
         Outcome::Problems
@@ -94,29 +96,41 @@ fn collect(path: &Path) -> Result<Vec<PathBuf>> {
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let files = isms::project::discover(path)
-        .map_err(|e| miette!("cannot walk `{}`: {e}", path.display()))?;
+    let files = super::project::discover(path)?;
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
 /// Write beside the file, then rename over it: an interrupted run never leaves a
-/// half-written source file.
+/// half-written source file. The temporary file has a random name and is created with
+/// `O_EXCL` (`tempfile`), so a file or symlink planted beside the source is never written
+/// through; it gets the original's permissions before it takes its place.
+///
+/// A symlinked source is formatted where it points: the link stays a link (renaming over
+/// the link itself would replace it by a file).
 fn write_atomically(file: &Path, text: &str) -> Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    let name = file
+    let fail = |e: std::io::Error| miette!("cannot write `{}`: {e}", file.display());
+    let target = if fs::symlink_metadata(file).map_err(fail)?.is_symlink() {
+        fs::canonicalize(file).map_err(fail)?
+    } else {
+        file.to_path_buf()
+    };
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.isms-fmt-{}", std::process::id()));
-    let result = fs::write(&tmp, text).and_then(|()| {
-        if let Ok(meta) = fs::metadata(file) {
-            fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        fs::rename(&tmp, file)
-    });
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(miette!("cannot write `{}`: {e}", file.display()));
-    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".isms-fmt")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    let permissions = fs::metadata(&target).map_err(fail)?.permissions();
+    tmp.as_file().set_permissions(permissions).map_err(fail)?;
+    // On failure the temporary file is removed when `tmp`'s error is dropped.
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use miette::{miette, Result};
 
+use super::output::println;
 use super::{today, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -66,17 +67,17 @@ pub fn run(args: Args) -> Result<Outcome> {
         written.push(path);
     }
     for path in &written {
-        println!("wrote {}", path.display());
+        println(&format!("wrote {}", path.display()))?;
     }
     let target = if dir == Path::new(".") {
         String::new()
     } else {
         format!(" {}", dir.display())
     };
-    println!(
+    println(&format!(
         "next: replace the TODOs, decide each control in soa.isms (see README.md), \
          then run `isms check{target}`"
-    );
+    ))?;
     Ok(Outcome::Clean)
 }
 

@@ -6,6 +6,7 @@ mod check;
 mod explain;
 mod fmt;
 mod init;
+mod output;
 mod project;
 
 use std::process::ExitCode;
@@ -48,7 +49,10 @@ pub enum Outcome {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
@@ -56,11 +60,40 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Init(args) => init::run(args),
     };
+    // What is still buffered is written now, so that its error decides the status too.
+    let result = result.and_then(|outcome| output::flush().map(|()| outcome));
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(report) if output::is_closed_pipe(&report) => {
+            ExitCode::from(output::CLOSED_PIPE_STATUS)
+        }
         Err(report) => {
-            eprintln!("{report:?}");
+            output::eprintln(&format!("{report:?}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Help and version text goes through the one stdout writer like every other output (clap
+/// would drop a write error and exit 0); usage errors are clap's own, on stderr.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    if e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
+    let text = if use_color() {
+        e.render().ansi().to_string()
+    } else {
+        e.render().to_string()
+    };
+    match output::print(&text).and_then(|()| output::flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(report) if output::is_closed_pipe(&report) => {
+            ExitCode::from(output::CLOSED_PIPE_STATUS)
+        }
+        Err(report) => {
+            output::eprintln(&format!("{report:?}"));
             ExitCode::from(2)
         }
     }

@@ -46,8 +46,7 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         };
         vec![(name, path.to_path_buf())]
     } else {
-        isms::project::discover(path)
-            .map_err(|e| miette!("cannot walk `{}`: {e}", path.display()))?
+        discover(path)?
             .into_iter()
             .map(|f| (f.name, f.path))
             .collect()
@@ -102,4 +101,24 @@ fn read_config(root: &Path) -> Result<Config> {
         };
         report.with_source_code(source)
     })
+}
+
+/// The project files below `path`, or one error listing every path the walk could not
+/// follow: checking or building without them would leave their declarations out without
+/// a word.
+pub fn discover(path: &Path) -> Result<Vec<isms::project::ProjectFile>> {
+    let found = isms::project::discover(path);
+    if found.problems.is_empty() {
+        return Ok(found.files);
+    }
+    let list: Vec<String> = found.problems.iter().map(|p| format!("  {p}")).collect();
+    let noun = if list.len() == 1 { "path" } else { "paths" };
+    Err(miette!(
+        help = "remove or repair the link, or move it into a hidden directory (`.name`), \
+                which is never read",
+        "cannot read every file under `{}`: {} {noun} cannot be followed\n{}",
+        path.display(),
+        list.len(),
+        list.join("\n")
+    ))
 }

@@ -8,6 +8,7 @@
 
 mod csv;
 pub mod error;
+pub mod file_names;
 pub mod heatmap;
 mod html;
 mod json;
@@ -78,17 +79,22 @@ pub struct Derived {
     pub scope: scope::ScopeDoc,
     pub methodology: Option<methodology::MethodologyDoc>,
     pub policies: Vec<policy::PolicyDoc>,
+    /// The file name of each policy's documents, for the documents and the links to them.
+    pub policy_files: file_names::PolicyFiles,
     pub lifecycle: lifecycle::LifecycleDoc,
 }
 
 impl Derived {
     pub fn build(c: &Compilation) -> Derived {
+        let policy_files =
+            file_names::PolicyFiles::of(c.model.policies.iter().map(|p| p.id.text.as_str()));
         Derived {
             soa: soa::Soa::build(c),
             register: register::Register::build(c),
             scope: scope::ScopeDoc::build(c),
             methodology: methodology::MethodologyDoc::build(c),
-            policies: policy::PolicyDoc::build_all(c),
+            policies: policy::PolicyDoc::build_all(c, &policy_files),
+            policy_files,
             lifecycle: lifecycle::LifecycleDoc::build(c),
         }
     }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::file_names::PolicyFiles;
 use super::names::{date, natural_cmp, ControlRef, Named, Party};
 use crate::model::{Model, Policy, PolicyKind};
 use crate::Compilation;
@@ -43,24 +44,30 @@ pub struct PolicyDoc {
     pub sections: Vec<Section>,
     pub statements: Vec<Statement>,
     pub implements: Vec<ControlRef>,
+    /// The documents' file name (see [`super::file_names`]).
+    #[serde(skip)]
+    pub file: String,
 }
 
 impl PolicyDoc {
     /// One document per policy, in declaration order.
-    pub fn build_all(c: &Compilation) -> Vec<PolicyDoc> {
+    pub fn build_all(c: &Compilation, files: &PolicyFiles) -> Vec<PolicyDoc> {
         let m = &c.model;
         m.policies
             .iter()
             .enumerate()
             // A duplicate declaration is an error, so only the first of a name is built.
             .filter(|(i, p)| m.index.get(crate::model::Kind::Policy, &p.id.text) == Some(*i))
-            .map(|(_, p)| build(c, m, p))
+            .map(|(_, p)| PolicyDoc {
+                file: files.name(&p.id.text),
+                ..build(c, m, p)
+            })
             .collect()
     }
 
-    /// `policies/<id>` without extension.
+    /// `policies/<file name>` without extension.
     pub fn stem(&self) -> String {
-        format!("policies/{}", self.id)
+        format!("policies/{}", self.file)
     }
 }
 
@@ -120,5 +127,6 @@ fn build(c: &Compilation, m: &Model, p: &Policy) -> PolicyDoc {
             })
             .collect(),
         implements,
+        file: String::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! The HTML documents: `index.html`, `soa.html`, `risk-register.html`, `scope.html`,
-//! `methodology.html` and `policies/<id>.html`. Each is one self-contained file (the
-//! stylesheet embedded, no scripts, no external resources) that prints cleanly to PDF.
+//! `methodology.html` and `policies/<name>.html` (see `file_names`). Each is one
+//! self-contained file (the stylesheet embedded, no scripts, no external resources) that
+//! prints cleanly to PDF.
 //!
 //! All user text goes through [`writer::Html::text`], which escapes it.
 
@@ -48,7 +49,7 @@ pub fn documents(d: &Derived, others: &[String]) -> Vec<Document> {
                 Here::Soa,
                 "Statement of Applicability",
                 "ISO/IEC 27001:2022 clause 6.1.3 d",
-                soa::body(&d.soa),
+                soa::body(&d.soa, &d.policy_files),
             ),
         ),
         Document::new(
@@ -84,7 +85,12 @@ pub fn documents(d: &Derived, others: &[String]) -> Vec<Document> {
     for p in &d.policies {
         docs.push(Document::new(
             format!("{}.html", p.stem()),
-            page(Here::Policy, &p.title, policy::subtitle(p), policy::body(p)),
+            page(
+                Here::Policy,
+                &p.title,
+                policy::subtitle(p),
+                policy::body(p, &d.policy_files),
+            ),
         ));
     }
     let l = &d.lifecycle;

@@ -1,9 +1,10 @@
-//! `policies/<id>.html`: the document-control table, the sections (Markdown, with raw
+//! `policies/<name>.html`: the document-control table, the sections (Markdown, with raw
 //! HTML escaped), the numbered statements and the controls the policy implements.
 
 use super::markdown;
 use super::writer::Html;
 use super::{or_dash, party, status_pill};
+use crate::emit::file_names::PolicyFiles;
 use crate::emit::names::Named;
 use crate::emit::policy::PolicyDoc;
 use crate::model::PolicyKind;
@@ -20,7 +21,7 @@ pub fn subtitle(p: &PolicyDoc) -> &'static str {
 }
 use crate::model::Keyword as _;
 
-pub fn body(p: &PolicyDoc) -> Html {
+pub fn body(p: &PolicyDoc, files: &PolicyFiles) -> Html {
     let mut h = Html::new();
     h.raw(
         "<h2 id=\"document-control\">Document control</h2>\n<table class=\"control\">\n<tbody>\n",
@@ -44,7 +45,7 @@ pub fn body(p: &PolicyDoc) -> Html {
     or_dash(&mut h, p.next_review.as_deref());
     h.raw("</td></tr>\n<tr><th>Parent policy</th><td>");
     match &p.parent {
-        Some(parent) => policy_link(&mut h, parent),
+        Some(parent) => policy_link(&mut h, parent, files),
         None => {
             h.raw("<span class=\"muted\">—</span>");
         }
@@ -56,7 +57,7 @@ pub fn body(p: &PolicyDoc) -> Html {
             if i > 0 {
                 h.raw("<br>");
             }
-            policy_link(&mut h, c);
+            policy_link(&mut h, c, files);
         }
         h.raw("</td></tr>\n");
     }
@@ -105,9 +106,9 @@ pub fn body(p: &PolicyDoc) -> Html {
 }
 
 /// A link to a sibling policy page.
-fn policy_link(h: &mut Html, p: &Named) {
+fn policy_link(h: &mut Html, p: &Named, files: &PolicyFiles) {
     h.raw("<a href=\"")
-        .text(&p.id)
+        .text(&files.name(&p.id))
         .raw(".html\">")
         .text(&p.name)
         .raw("</a> <span class=\"muted\">(")

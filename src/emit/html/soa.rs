@@ -3,10 +3,11 @@
 
 use super::writer::Html;
 use super::{linked_ids, or_dash, party, status_pill};
+use crate::emit::file_names::PolicyFiles;
 use crate::emit::names::Party;
 use crate::emit::soa::{Counts, Soa, SoaRow};
 
-pub fn body(s: &Soa) -> Html {
+pub fn body(s: &Soa, files: &PolicyFiles) -> Html {
     let mut h = Html::new();
     h.raw("<p class=\"lead\">Every control of ");
     match &s.framework {
@@ -26,10 +27,10 @@ pub fn body(s: &Soa) -> Html {
     h.raw("<h2 id=\"summary\">Summary by theme</h2>\n");
     summary(&mut h, s);
     h.raw("<h2 id=\"controls\" class=\"major\">Controls</h2>\n");
-    controls(&mut h, s, &s.controls, true);
+    controls(&mut h, s, &s.controls, true, files);
     if !s.additional_controls.is_empty() {
         h.raw("<h2 id=\"additional\">Additional controls</h2>\n");
-        controls(&mut h, s, &s.additional_controls, false);
+        controls(&mut h, s, &s.additional_controls, false, files);
     }
     h
 }
@@ -85,7 +86,7 @@ fn counts_row(h: &mut Html, name: &str, c: &Counts, open: &'static str) {
     h.raw("</tr>\n");
 }
 
-fn controls(h: &mut Html, s: &Soa, rows: &[SoaRow], by_theme: bool) {
+fn controls(h: &mut Html, s: &Soa, rows: &[SoaRow], by_theme: bool, files: &PolicyFiles) {
     h.raw(
         "<table class=\"soa\">\n<thead><tr><th>ID</th><th>Control</th><th>Applicable</th>\
          <th>Justification</th><th>Status</th><th>Owner</th><th>Policies</th>\
@@ -102,12 +103,12 @@ fn controls(h: &mut Html, s: &Soa, rows: &[SoaRow], by_theme: bool) {
                 .text(title)
                 .raw("</th></tr>\n");
         }
-        row(h, r);
+        row(h, r, files);
     }
     h.raw("</tbody>\n</table>\n");
 }
 
-fn row(h: &mut Html, r: &SoaRow) {
+fn row(h: &mut Html, r: &SoaRow, files: &PolicyFiles) {
     h.raw("<tr id=\"ctl-")
         .text(&r.id)
         .raw("\"><td class=\"id\">")
@@ -143,7 +144,16 @@ fn row(h: &mut Html, r: &SoaRow) {
     });
     party(h, owner.as_ref());
     h.raw("</td><td>");
-    linked_ids(h, &r.policies, "policies/", ".html");
+    for (i, id) in r.policies.iter().enumerate() {
+        if i > 0 {
+            h.raw(", ");
+        }
+        h.raw("<a href=\"")
+            .text(&files.stem(id))
+            .raw(".html\">")
+            .text(id)
+            .raw("</a>");
+    }
     h.raw("</td><td>");
     match r.evidence.as_slice() {
         [] => {}

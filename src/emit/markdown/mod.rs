@@ -1,5 +1,5 @@
 //! The Markdown documents: `soa.md`, `risk-register.md`, `scope.md`, `methodology.md` and
-//! `policies/<id>.md`, for reading in a repository browser or pasting into a wiki.
+//! `policies/<name>.md` (see `file_names`), for reading in a repository browser or pasting into a wiki.
 //!
 //! User text goes into tables through [`cell`] (a `|` would end the cell, a line break
 //! the row); policy sections are Markdown already and are copied as written.

@@ -1,4 +1,4 @@
-//! `policies/<id>.md`: document control, sections, statements, implemented controls.
+//! `policies/<name>.md`: document control, sections, statements, implemented controls.
 
 use std::fmt::Write as _;
 
