@@ -170,6 +170,7 @@ fn run(front: Front, options: &Options, settings: &Settings) -> Compilation {
     } = front;
     let mut sink = Sink::default();
     diagnostics.into_iter().for_each(|d| sink.push(d));
+    check::run_on_text(&sources, project_files, &mut sink);
     model.shrink_to_fit();
     resolve::resolve(&mut model, &mut sink);
     let trace = Trace::build(&model);

@@ -9,6 +9,7 @@
 pub mod check;
 pub mod compile;
 pub mod config;
+pub mod control;
 pub mod diagnostics;
 pub mod emit;
 pub mod format;

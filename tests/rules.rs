@@ -35,7 +35,8 @@ fn every_rule_fixture_raises_its_code() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let source = String::from_utf8_lossy(&bytes).into_owned();
+        // Shown with its control characters as pictures: a snapshot is read in a terminal.
+        let source = isms::control::visible(&String::from_utf8_lossy(&bytes)).into_owned();
         let c = compile(vec![Input::new(name, bytes)], &Options { today: today() });
         let code = code_of(path);
         assert!(

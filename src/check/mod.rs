@@ -59,6 +59,12 @@ impl<'a> Context<'a> {
 }
 
 /// Run every rule.
+/// The rule over the source text rather than the model (`text/control-character`): the
+/// project's first `project_files` files of `sources`.
+pub fn run_on_text(sources: &crate::source::SourceMap, project_files: usize, sink: &mut Sink) {
+    rules::text_control_character::check(sources, project_files, sink);
+}
+
 pub fn run(cx: &Context<'_>, sink: &mut Sink) {
     for rule in rules::ALL {
         rule(cx, sink);

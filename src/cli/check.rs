@@ -94,7 +94,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         suppression_text.push_str(&render::suppression_lines(&c.sources, &c.suppressions));
         if args.readiness {
             readiness.push('\n');
-            readiness.push_str(&isms::check::readiness::Readiness::of(&c).text());
+            let report = isms::check::readiness::Readiness::of(&c).text();
+            // It quotes the project: no control character reaches the terminal.
+            readiness.push_str(&isms::control::visible(&report));
         }
         match args.format {
             Format::Human => text.push_str(&render::human(&c.sources, &c.diagnostics, color)),

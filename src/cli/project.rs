@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use miette::{miette, Result};
 
 use isms::config::{self, Config};
+use isms::control;
 use isms::Input;
 
 pub struct Project {
@@ -85,19 +86,27 @@ fn read_config(root: &Path) -> Result<Config> {
         Err(e) => return Err(miette!("cannot read `{}`: {e}", path.display())),
     };
     config::parse(&text).map_err(|e| {
-        let source = miette::NamedSource::new(path.display().to_string(), text);
+        // The excerpt, message and help quote the file: its control characters are shown
+        // as pictures, never sent to the terminal (a CR stays only before its LF).
+        let shown = control::Shown::of(&text, |at| text.as_bytes().get(at + 1) == Some(&b'\n'));
+        let source = miette::NamedSource::new(path.display().to_string(), shown.text.clone());
         let labels = e
             .span
-            .map(|s| vec![miette::LabeledSpan::at(s, "here")])
+            .map(|s| {
+                vec![miette::LabeledSpan::at(
+                    shown.to_shown(s.start)..shown.to_shown(s.end),
+                    "here",
+                )]
+            })
             .unwrap_or_default();
+        let message = control::one_line(&e.message);
         let report = match e.help {
             Some(help) => miette!(
                 labels = labels,
-                help = help,
-                "invalid `isms.toml`: {}",
-                e.message
+                help = control::one_line(&help).into_owned(),
+                "invalid `isms.toml`: {message}"
             ),
-            None => miette!(labels = labels, "invalid `isms.toml`: {}", e.message),
+            None => miette!(labels = labels, "invalid `isms.toml`: {message}"),
         };
         report.with_source_code(source)
     })

@@ -44,6 +44,7 @@ macro_rules! codes {
 
 codes! {
     SyntaxError => "syntax/error", Error;
+    TextControlCharacter => "text/control-character", Error;
     RefUnknown => "ref/unknown", Error;
     RefDuplicate => "ref/duplicate", Error;
     RefWrongKind => "ref/wrong-kind", Error;

@@ -2,6 +2,7 @@
 //! GitHub shows as an annotation on the file and line of a pull request.
 
 use super::{Diagnostic, Severity};
+use crate::control;
 use crate::source::SourceMap;
 
 /// The annotation lines for the diagnostics, one per line.
@@ -30,9 +31,12 @@ pub fn annotations(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// Escaping of a command's message (GitHub's `escapeData`).
+/// Escaping of a command's message (GitHub's `escapeData`): a `\r` or `\n` would end the
+/// command, and what follows could read as a command of its own. Control characters are
+/// shown as pictures, as in every other output.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    control::visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -50,5 +54,12 @@ mod tests {
     fn escapes_like_the_actions_toolkit() {
         assert_eq!(data("50%\nnext"), "50%25%0Anext");
         assert_eq!(property("risk/a:b,c"), "risk/a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn a_carriage_return_cannot_start_a_command() {
+        let shown = data("risk `x\r::error file=a.isms::fake` \u{1b}[2J");
+        assert_eq!(shown, "risk `x%0D::error file=a.isms::fake` ␛[2J");
+        assert!(!shown.contains(['\r', '\n', '\u{1b}']));
     }
 }

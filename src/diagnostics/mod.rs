@@ -5,6 +5,7 @@ mod codes;
 pub mod github;
 pub mod render;
 pub mod sarif;
+mod shown;
 
 pub use codes::{Code, RuleDoc};
 

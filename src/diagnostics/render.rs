@@ -1,11 +1,15 @@
 //! Renderers of the one diagnostic model: terminal text (codespan-reporting) and JSON.
+//! Terminal text shows the project's control characters as pictures (`␛`); JSON escapes
+//! them itself.
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term;
 use serde::Serialize;
 
+use super::shown::ShownFiles;
 use super::{Diagnostic, Severity, Summary};
 use crate::check::suppress::ActiveSuppression;
+use crate::control;
 use crate::source::{SourceMap, Span};
 
 /// Terminal rendering, with ANSI colours when `color` is set.
@@ -16,15 +20,19 @@ pub fn human(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> St
         term::termcolor::Buffer::no_color()
     };
     let config = term::Config::default();
+    // Source lines and messages quote the project: nothing of it reaches the terminal as
+    // a control character (see `shown.rs`).
+    let files = ShownFiles::new(sources);
     for d in diagnostics {
         // A diagnostic that cannot be rendered with its source (it cannot happen for spans
         // the compiler made) still reaches the user as a plain line.
-        if term::emit_to_write_style(&mut buffer, &config, sources, &to_codespan(d)).is_err() {
+        if term::emit_to_write_style(&mut buffer, &config, &files, &to_codespan(&files, d)).is_err()
+        {
             let line = format!(
                 "{}[{}]: {}\n",
                 d.severity.as_str(),
                 d.code.as_str(),
-                d.message
+                control::one_line(&d.message)
             );
             let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
         }
@@ -32,23 +40,25 @@ pub fn human(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> St
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
+fn to_codespan(files: &ShownFiles<'_>, d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Info => cs::Severity::Note,
     };
-    let mut labels = vec![cs::Label::primary(d.span.file, d.span.range())
-        .with_message(d.label.clone().unwrap_or_default())];
+    let shown = |text: &str| control::one_line(text).into_owned();
+    let range = |span: Span| files.range(span.file, span.range());
+    let mut labels = vec![cs::Label::primary(d.span.file, range(d.span))
+        .with_message(shown(d.label.as_deref().unwrap_or_default()))];
     labels.extend(
-        d.labels
-            .iter()
-            .map(|l| cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)),
+        d.labels.iter().map(|l| {
+            cs::Label::secondary(l.span.file, range(l.span)).with_message(shown(&l.message))
+        }),
     );
     let notes = d
         .help
         .iter()
-        .map(|h| format!("help: {h}"))
+        .map(|h| format!("help: {}", shown(h)))
         .chain(std::iter::once(format!(
             "see: isms explain {}",
             d.code.as_str()
@@ -56,7 +66,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
         .collect();
     cs::Diagnostic::new(severity)
         .with_code(d.code.as_str())
-        .with_message(&d.message)
+        .with_message(shown(&d.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -134,10 +144,10 @@ pub fn suppression_lines(sources: &SourceMap, active: &[ActiveSuppression]) -> S
         out.push_str(&format!(
             "  {} on {} ({}:{}{until}): {}\n",
             a.code.as_str(),
-            a.declaration,
-            p.file,
+            control::one_line(&a.declaration),
+            control::one_line(&p.file),
             p.line,
-            a.reason
+            control::one_line(&a.reason)
         ));
     }
     out

@@ -7,6 +7,8 @@ use serde_sarif::sarif::{
     Tool, ToolComponent,
 };
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
 use super::{Code, Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 
@@ -84,7 +86,7 @@ fn location(sources: &SourceMap, span: Span, message: Option<&str>) -> Location 
     let physical = PhysicalLocation::builder()
         .artifact_location(
             ArtifactLocation::builder()
-                .uri(sources.name(span.file))
+                .uri(uri(sources.name(span.file)))
                 .build(),
         )
         .region(region)
@@ -96,6 +98,33 @@ fn location(sources: &SourceMap, span: Span, message: Option<&str>) -> Location 
             .build(),
         None => Location::builder().physical_location(physical).build(),
     }
+}
+
+/// What a file name may not hold as itself in a relative URI reference (RFC 3986): the
+/// delimiters `#`, `?` and `%`, `:` (in a first segment it would read as a scheme),
+/// spaces, quotes and the characters that are never allowed. Non-ASCII characters are
+/// always encoded, as UTF-8. `/` separates segments and stays.
+const NOT_IN_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A project path (`/`-separated) as SARIF's `artifactLocation.uri`.
+fn uri(path: &str) -> String {
+    utf8_percent_encode(path, NOT_IN_PATH).to_string()
 }
 
 fn result(sources: &SourceMap, d: &Diagnostic) -> SarifResult {
@@ -124,5 +153,20 @@ fn result(sources: &SourceMap, d: &Diagnostic) -> SarifResult {
         builder.build()
     } else {
         builder.related_locations(related).build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn file_names_are_percent_encoded_but_keep_their_slashes() {
+        assert_eq!(
+            uri("risks/my file#1?%.isms"),
+            "risks/my%20file%231%3F%25.isms"
+        );
+        assert_eq!(uri("c:/Ä.isms"), "c%3A/%C3%84.isms");
+        assert_eq!(uri("plain/path-1_a.isms"), "plain/path-1_a.isms");
     }
 }

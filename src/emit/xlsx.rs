@@ -10,6 +10,7 @@ use rust_xlsxwriter::{
 
 use super::table::{self, Cell, Table};
 use super::{Derived, Document, Error};
+use crate::control;
 
 /// Excel refuses longer strings in a cell (counted in UTF-16 units).
 const MAX_CELL: usize = 32_767;
@@ -79,7 +80,11 @@ fn sheet(ws: &mut Worksheet, t: &Table, heading: &str) -> Result<(), XlsxError> 
         for (c, cell) in row.iter().enumerate() {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             match cell {
-                Cell::Text(s) => ws.write_string_with_format(r, c, clip(s, MAX_CELL), &body)?,
+                // Always a string, never a formula: `=…` from the project stays text.
+                Cell::Text(s) => {
+                    let s = control::visible(s);
+                    ws.write_string_with_format(r, c, clip(&s, MAX_CELL), &body)?
+                }
                 // Scores and counts are small integers: exact as f64.
                 Cell::Int(n) => ws.write_number_with_format(r, c, *n as f64, &body)?,
                 Cell::Empty => ws.write_blank(r, c, &body)?,

@@ -41,6 +41,7 @@ mod risk_treatment_overdue;
 mod role_unassigned;
 mod soa_exclusion_without_reason;
 mod soa_unaddressed;
+pub mod text_control_character;
 mod training_overdue;
 mod value_out_of_scale;
 

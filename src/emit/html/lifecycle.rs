@@ -326,7 +326,7 @@ fn chart(h: &mut Html, x: &MetricRow) {
         hi = hi.max(t);
     }
     if hi == lo {
-        hi = lo + 1;
+        hi = lo.saturating_add(1);
     }
     let n = i64::try_from(values.len()).unwrap_or(1);
     let plot_w = W - PAD_L - PAD_R;
@@ -338,7 +338,7 @@ fn chart(h: &mut Html, x: &MetricRow) {
             PAD_L + i * plot_w / (n - 1)
         }
     };
-    let py = |v: i64| PAD_T + (hi - v) * plot_h / (hi - lo);
+    let py = |v: i64| y_of(v, lo, hi, plot_h);
     h.raw("<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
         .num(W)
         .raw(" ")
@@ -432,6 +432,16 @@ fn chart(h: &mut Html, x: &MetricRow) {
     h.raw("</svg>\n");
 }
 
+/// The y coordinate of value `v` on a plot from `lo` (bottom) to `hi` (top), `plot_h`
+/// high. In i128: a measurement of 10^15 is 10^17 hundredths, and that times the plot
+/// height does not fit in an i64 (it wrapped round and was drawn off the chart).
+fn y_of(v: i64, lo: i64, hi: i64, plot_h: i64) -> i64 {
+    let span = (i128::from(hi) - i128::from(lo)).max(1);
+    let from_top = (i128::from(hi) - i128::from(v)).clamp(0, span);
+    let y = i128::from(PAD_T) + from_top * i128::from(plot_h) / span;
+    i64::try_from(y).unwrap_or(PAD_T)
+}
+
 pub fn readiness(d: &LifecycleDoc) -> Html {
     let r = &d.readiness;
     let mut h = Html::new();
@@ -473,5 +483,21 @@ fn cell_list(h: &mut Html, items: &[String]) {
             }
             h.raw("</ul>");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{y_of, H, PAD_B, PAD_T};
+
+    #[test]
+    fn large_measurements_stay_on_the_chart() {
+        let plot_h = H - PAD_T - PAD_B;
+        // 10^15 in hundredths: `(hi - v) * plot_h` overflowed an i64.
+        let hi = 100_000_000_000_000_000;
+        assert_eq!(y_of(hi, 0, hi, plot_h), PAD_T);
+        assert_eq!(y_of(0, 0, hi, plot_h), PAD_T + plot_h);
+        assert_eq!(y_of(hi / 2, 0, hi, plot_h), PAD_T + plot_h / 2);
+        assert_eq!(y_of(i64::MIN, i64::MIN, i64::MAX, plot_h), PAD_T + plot_h);
     }
 }

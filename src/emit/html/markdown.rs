@@ -1,8 +1,12 @@
 //! Policy prose (Markdown) as HTML. Raw HTML in the Markdown is shown as text, never
-//! passed through; links and images keep only web, mail and relative addresses (no
-//! `javascript:`); headings start below the section's own heading.
+//! passed through; links keep only web, mail and relative addresses (no `javascript:`);
+//! images become links to the image, so opening a page loads nothing from anywhere
+//! (an `<img src="https://…">` would tell its server who read the policy, and when);
+//! headings start below the section's own heading.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::control;
 
 /// The HTML of a Markdown text, with every piece of user text escaped.
 pub fn render(markdown: &str) -> String {
@@ -41,12 +45,22 @@ pub fn render(markdown: &str) -> String {
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Image {
+        }) => Event::Start(Tag::Link {
             link_type,
             dest_url: safe_url(dest_url),
             title,
             id,
         }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        // Hidden characters (ESC, U+202E) shown as escapes, as everywhere else.
+        Event::Text(t) => match control::visible(&t) {
+            std::borrow::Cow::Borrowed(_) => Event::Text(t),
+            std::borrow::Cow::Owned(shown) => Event::Text(shown.into()),
+        },
+        Event::Code(t) => match control::visible(&t) {
+            std::borrow::Cow::Borrowed(_) => Event::Code(t),
+            std::borrow::Cow::Owned(shown) => Event::Code(shown.into()),
+        },
         other => other,
     });
     let mut html = String::new();
@@ -92,6 +106,29 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<div"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn images_become_links_and_load_nothing() {
+        let html = render(
+            "![x](https://example.invalid/a.png) ![y](//example.invalid/b.png) ![z](c.png)\n",
+        );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.invalid/a.png\">x</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"//example.invalid/b.png\">y</a>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn hidden_characters_are_shown() {
+        let html = render("a\u{1b}]0;x\u{7} \u{202e}b `c\u{1b}`\n");
+        assert!(!html.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{html}");
+        assert!(html.contains("a␛]0;x␇ \\u{202e}b"), "{html}");
     }
 
     #[test]

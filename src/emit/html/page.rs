@@ -1,9 +1,17 @@
-//! The page every HTML document shares: the embedded stylesheet (no external files, no
-//! fonts, no scripts), the navigation, the title block and the footer.
+//! The page every HTML document shares: the Content-Security-Policy, the embedded
+//! stylesheet (no external files, no fonts, no scripts), the navigation, the title block
+//! and the footer.
 
 use super::writer::Html;
 
 const STYLE: &str = include_str!("style.css");
+
+/// The page may use its own `<style>` and nothing else: no scripts, no images but
+/// inline ones, no fonts, frames or forms, from anywhere. The heat maps and charts are
+/// inline SVG, which is markup, not a load. A browser opening a page therefore sends no
+/// request, even if some user text got past the escaping.
+const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+     style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
 
 /// Which page is shown, for the navigation and for links back to the top level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +58,7 @@ pub struct Page<'a> {
 pub fn render(p: &Page<'_>, body: Html) -> String {
     let mut h = Html::new();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .raw(CSP)
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .raw("<title>")
         .text(p.title)

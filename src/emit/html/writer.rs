@@ -4,11 +4,16 @@
 
 use std::fmt::Write as _;
 
+use crate::control;
+
 /// `& < > " '` as entities: safe in element content and in quoted attribute values.
+/// Hidden characters (ESC, U+202E, …) are shown as escapes: a bidi override would
+/// reorder the text around it, and an entity would not stop that.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if control::is_hidden(c) => out.push_str(&control::picture(c)),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -85,5 +90,10 @@ mod tests {
             h.finish(),
             "<p title=\"a&quot;b\">&lt;script&gt;alert(&#39;x&#39;)&amp;&lt;/script&gt;</p>"
         );
+    }
+
+    #[test]
+    fn hidden_characters_are_shown() {
+        assert_eq!(escape("a\u{202e}b\u{1b}[2J\u{7}"), "a\\u{202e}b␛[2J␇");
     }
 }

@@ -14,7 +14,7 @@ pub fn scope(s: &ScopeDoc) -> String {
     }
     let _ = write!(out, "## Scope statement\n\n{}\n\n", line(&s.statement));
     if let Some(doc) = &s.doc {
-        let _ = write!(out, "{}\n\n", doc.trim());
+        let _ = write!(out, "{}\n\n", line(doc));
     }
     list(&mut out, "Included", &s.includes);
     out.push_str("## Excluded\n\n");
@@ -41,7 +41,7 @@ pub fn methodology(m: &MethodologyDoc) -> String {
         &m.date,
     );
     if let Some(doc) = &m.doc {
-        let _ = write!(out, "{}\n\n", doc.trim());
+        let _ = write!(out, "{}\n\n", line(doc));
     }
     out.push_str("A risk's score is likelihood × impact; its level is the level whose range holds the score.\n\n");
     for (name, scale) in [("Likelihood", &m.likelihood), ("Impact", &m.impact)] {
@@ -61,7 +61,7 @@ pub fn methodology(m: &MethodologyDoc) -> String {
                 l.name.clone(),
                 format!("{}–{}", l.low, l.high),
                 if l.above_acceptance {
-                    "needs explicit acceptance (`accepted_by`)"
+                    "needs explicit acceptance (accepted_by)"
                 } else {
                     "the risk owner may accept"
                 }
@@ -73,11 +73,16 @@ pub fn methodology(m: &MethodologyDoc) -> String {
     if let Some(a) = &m.accept {
         let _ = write!(
             out,
-            "**Acceptance threshold:** `{a}`. A risk whose level (for `accept`) or residual level (for `mitigate` and `transfer`) is above it needs a named acceptor and a date.\n\n"
+            "**Acceptance threshold:** **{}**. A risk whose level (for `accept`) or residual level (for `mitigate` and `transfer`) is above it needs a named acceptor and a date.\n\n",
+            line(a)
         );
     }
     if let Some(r) = &m.review {
-        let _ = write!(out, "**Review:** every risk is re-assessed every {r}.\n\n");
+        let _ = write!(
+            out,
+            "**Review:** every risk is re-assessed every {}.\n\n",
+            line(r)
+        );
     }
     out.push_str("## Risk matrix\n\n");
     let mut head = vec!["Likelihood \\ Impact".to_string()];

@@ -87,7 +87,7 @@ pub fn reviews(d: &LifecycleDoc) -> String {
         out.push_str("No management review is recorded.\n\n");
     }
     for r in &d.reviews {
-        let _ = write!(out, "## {} ({})\n\n", line(&r.title), r.id);
+        let _ = write!(out, "## {} ({})\n\n", line(&r.title), line(&r.id));
         fields(
             &mut out,
             &[
@@ -234,7 +234,7 @@ pub fn objectives(d: &LifecycleDoc) -> String {
         out.push_str("None.\n\n");
     }
     for x in &d.metrics {
-        let _ = write!(out, "### {} ({})\n\n", line(&x.title), x.id);
+        let _ = write!(out, "### {} ({})\n\n", line(&x.title), line(&x.id));
         let state = match x.on_target {
             Some(true) => "on target",
             Some(false) => "off target",
@@ -293,6 +293,12 @@ pub fn objectives(d: &LifecycleDoc) -> String {
     out
 }
 
+/// The readiness report's notes without their code marks, as the HTML page shows them:
+/// they quote the project's names, and a table cell shows text, not markup.
+fn plain(items: &[String]) -> Vec<String> {
+    items.iter().map(|i| i.replace('`', "")).collect()
+}
+
 pub fn readiness(d: &LifecycleDoc) -> String {
     let r = &d.readiness;
     let mut out = String::new();
@@ -315,8 +321,8 @@ pub fn readiness(d: &LifecycleDoc) -> String {
                 i.clause.to_string(),
                 i.title.to_string(),
                 i.state.as_str().to_string(),
-                joined_by(&i.found, "; "),
-                joined_by(&i.gaps, "; "),
+                joined_by(&plain(&i.found), "; "),
+                joined_by(&plain(&i.gaps), "; "),
             ]
         })
         .collect();

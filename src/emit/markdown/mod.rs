@@ -1,10 +1,13 @@
 //! The Markdown documents: `soa.md`, `risk-register.md`, `scope.md`, `methodology.md` and
 //! `policies/<name>.md` (see `file_names`), for reading in a repository browser or pasting into a wiki.
 //!
-//! User text goes into tables through [`cell`] (a `|` would end the cell, a line break
-//! the row); policy sections are Markdown already and are copied as written.
+//! All user text goes through [`escape::inline`] (on one line, Markdown's special
+//! characters escaped: a `|` would end a table cell, a line break the row, a `#` start a
+//! heading); policy sections are Markdown already and go through [`escape::prose`],
+//! which keeps their formatting but lets no raw HTML, image or top-level heading through.
 
 mod context;
+mod escape;
 mod lifecycle;
 mod policy;
 mod register;
@@ -52,14 +55,13 @@ fn title(out: &mut String, title: &str, organization: &str, date: &str) {
         "# {}\n\n{} · {}\n\n",
         line(title),
         line(organization),
-        date
+        line(date)
     );
 }
 
-/// Text on one line: line breaks become spaces.
 /// A heading (`##` or `###`) and a bulleted list under it, or "None.".
 fn bullets(out: &mut String, marks: &str, heading: &str, items: &[String]) {
-    let _ = write!(out, "{marks} {heading}\n\n");
+    let _ = write!(out, "{marks} {}\n\n", line(heading));
     if items.is_empty() {
         out.push_str("None.\n\n");
         return;
@@ -70,13 +72,9 @@ fn bullets(out: &mut String, marks: &str, heading: &str, items: &[String]) {
     out.push('\n');
 }
 
+/// User text on one line, escaped (see [`escape::inline`]).
 fn line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Text for a table cell.
-fn cell(s: &str) -> String {
-    line(s).replace('\\', "\\\\").replace('|', "\\|")
+    escape::inline(s)
 }
 
 /// "Lena Wagner (lena)", or just the ID when it has no other name.
@@ -100,7 +98,7 @@ fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| line(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
@@ -133,7 +131,7 @@ fn fields(out: &mut String, rows: &[(&str, String)]) {
     let _ = writeln!(out, "| | |\n|---|---|");
     for (k, v) in rows {
         let v = if v.is_empty() { "—" } else { v.as_str() };
-        let _ = writeln!(out, "| **{k}** | {} |", cell(v));
+        let _ = writeln!(out, "| **{k}** | {} |", line(v));
     }
     out.push('\n');
 }

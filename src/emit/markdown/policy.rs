@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{fields, line, opt_party, table, title};
+use super::{escape, fields, line, opt_party, table, title};
 use crate::emit::names::status_words;
 use crate::emit::policy::PolicyDoc;
 use crate::model::Keyword as _;
@@ -35,15 +35,20 @@ pub fn render(p: &PolicyDoc) -> String {
         ],
     );
     if let Some(doc) = &p.doc {
-        let _ = write!(out, "{}\n\n", doc.trim());
+        let _ = write!(out, "{}\n\n", line(doc));
     }
     for s in &p.sections {
-        let _ = write!(out, "## {}\n\n{}\n\n", line(&s.heading), s.body.trim_end());
+        let _ = write!(
+            out,
+            "## {}\n\n{}\n\n",
+            line(&s.heading),
+            escape::prose(&s.body)
+        );
     }
     if !p.statements.is_empty() {
         out.push_str("## Policy statements\n\n");
         for s in &p.statements {
-            let _ = writeln!(out, "- **{}** {}", s.id, line(&s.text));
+            let _ = writeln!(out, "- **{}** {}", line(&s.id), line(&s.text));
         }
         out.push('\n');
     }

@@ -114,9 +114,9 @@ fn scored(score: Option<i64>, level: Option<&str>) -> String {
 }
 
 fn details(out: &mut String, r: &RiskRow) {
-    let _ = write!(out, "### {} {}\n\n", r.id, line(&r.title));
+    let _ = write!(out, "### {} {}\n\n", line(&r.id), line(&r.title));
     if let Some(d) = &r.description {
-        let _ = write!(out, "{}\n\n", d.trim());
+        let _ = write!(out, "{}\n\n", line(d));
     }
     let assets: Vec<String> = r
         .assets

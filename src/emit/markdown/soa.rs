@@ -27,7 +27,7 @@ pub fn render(s: &Soa) -> String {
         &s.date,
     );
     if let Some(f) = &s.framework {
-        let _ = write!(out, "Framework: {f}. ");
+        let _ = write!(out, "Framework: {}. ", super::line(f));
     }
     out.push_str(
         "Every control of the framework is listed once, in catalog order: applicable \
