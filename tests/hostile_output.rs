@@ -462,3 +462,27 @@ fn isms_toml_excerpts_show_control_characters_as_pictures() {
     assert!(!stderr.contains(HIDDEN), "raw control character:\n{stderr}");
     assert!(stderr.contains("␛]0;pwned␇"), "{stderr}");
 }
+
+#[test]
+fn file_names_from_a_cloned_repository_reach_the_terminal_as_pictures() {
+    let dir = TempDir::new("names");
+    // A file name that would retitle the terminal if printed raw.
+    let name = "\u{1b}]0;pwned\u{7}.isms";
+    fs::write(dir.0.join(name), "role a \"A\"   {\n}\n").unwrap();
+    // `--check` first: it names the file without changing it; then `fmt` formats it.
+    for args in [&["fmt", "--check"][..], &["fmt"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_isms"))
+            .args(args)
+            .arg(&dir.0)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+        assert!(all.contains("␛]0;pwned␇.isms"), "{all:?}");
+    }
+}

@@ -4,7 +4,7 @@ use std::path::{Component, Path, PathBuf};
 
 use miette::{miette, Result};
 
-use super::output::{eprintln, print, println};
+use super::output::{eprintln, print, println, shown};
 use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render;
 use isms::diagnostics::Summary;
@@ -59,9 +59,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
     let written = emit::writer::write_all(&out, &docs)
-        .map_err(|e| miette!("cannot write documents into `{}`: {e}", out.display()))?;
+        .map_err(|e| miette!("cannot write documents into `{}`: {e}", shown(out)))?;
     for path in written {
-        println(&format!("wrote {}", path.display()))?;
+        println(&format!("wrote {}", shown(path)))?;
     }
     Ok(Outcome::Clean)
 }
@@ -108,8 +108,8 @@ fn inside_project(root: &Path, configured: &str) -> Result<PathBuf> {
     }
     let out = root.join(relative);
     // Resolve the longest existing part through its symbolic links.
-    let real_root = std::fs::canonicalize(root)
-        .map_err(|e| miette!("cannot read `{}`: {e}", root.display()))?;
+    let real_root =
+        std::fs::canonicalize(root).map_err(|e| miette!("cannot read `{}`: {e}", shown(root)))?;
     let mut existing = out.as_path();
     let real = loop {
         if let Ok(real) = std::fs::canonicalize(existing) {

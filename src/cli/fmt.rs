@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use miette::{miette, Result};
 
-use super::output::{eprintln, println};
+use super::output::{eprintln, println, shown};
 use super::Outcome;
 use isms::format::{format_text, FormatError};
 
@@ -33,11 +33,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut changed = 0;
     let mut refused = 0;
     for file in &files {
-        let bytes = fs::read(file).map_err(|e| miette!("cannot read `{}`: {e}", file.display()))?;
+        let bytes = fs::read(file).map_err(|e| miette!("cannot read `{}`: {e}", shown(file)))?;
         let Ok(text) = String::from_utf8(bytes) else {
             eprintln(&format!(
                 "{}: not formatted: the file is not valid UTF-8",
-                file.display()
+                shown(file)
             ));
             refused += 1;
             continue;
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     FormatError::Syntax(_) => " (run `isms check` to see it)",
                     FormatError::Unstable(_) => " (please report this)",
                 };
-                eprintln(&format!("{}: left untouched: {e}{hint}", file.display()));
+                eprintln(&format!("{}: left untouched: {e}{hint}", shown(file)));
                 refused += 1;
                 continue;
             }
@@ -59,10 +59,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         changed += 1;
         if args.check {
-            println(&format!("would reformat {}", file.display()))?;
+            println(&format!("would reformat {}", shown(file)))?;
         } else {
             write_atomically(file, &formatted)?;
-            println(&format!("formatted {}", file.display()))?;
+            println(&format!("formatted {}", shown(file)))?;
         }
     }
     let summary = match (args.check, changed) {
@@ -92,7 +92,7 @@ fn files_word(n: usize) -> String {
 }
 
 fn collect(path: &Path) -> Result<Vec<PathBuf>> {
-    let meta = fs::metadata(path).map_err(|e| miette!("cannot read `{}`: {e}", path.display()))?;
+    let meta = fs::metadata(path).map_err(|e| miette!("cannot read `{}`: {e}", shown(path)))?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
@@ -108,7 +108,7 @@ fn collect(path: &Path) -> Result<Vec<PathBuf>> {
 /// A symlinked source is formatted where it points: the link stays a link (renaming over
 /// the link itself would replace it by a file).
 fn write_atomically(file: &Path, text: &str) -> Result<()> {
-    let fail = |e: std::io::Error| miette!("cannot write `{}`: {e}", file.display());
+    let fail = |e: std::io::Error| miette!("cannot write `{}`: {e}", shown(file));
     let target = if fs::symlink_metadata(file).map_err(fail)?.is_symlink() {
         fs::canonicalize(file).map_err(fail)?
     } else {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use miette::{miette, Result};
 
-use super::output::println;
+use super::output::{println, shown};
 use super::{today, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -33,7 +33,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .iter()
         .map(|(name, _)| dir.join(name))
         .filter(|path| fs::symlink_metadata(path).is_ok())
-        .map(|path| format!("`{}`", path.display()))
+        .map(|path| format!("`{}`", shown(path)))
         .collect();
     if !existing.is_empty() {
         let verb = if existing.len() == 1 {
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ));
     }
     fs::create_dir_all(dir)
-        .map_err(|e| miette!("cannot create the directory `{}`: {e}", dir.display()))?;
+        .map_err(|e| miette!("cannot create the directory `{}`: {e}", shown(dir)))?;
     let mut written: Vec<PathBuf> = Vec::new();
     for (name, text) in &files {
         let path = dir.join(name);
@@ -61,18 +61,18 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
             return Err(miette!(
                 "cannot write `{}`: {e}; nothing was written",
-                path.display()
+                shown(path)
             ));
         }
         written.push(path);
     }
     for path in &written {
-        println(&format!("wrote {}", path.display()))?;
+        println(&format!("wrote {}", shown(path)))?;
     }
     let target = if dir == Path::new(".") {
         String::new()
     } else {
-        format!(" {}", dir.display())
+        format!(" {}", shown(dir))
     };
     println(&format!(
         "next: replace the TODOs, decide each control in soa.isms (see README.md), \

@@ -10,6 +10,7 @@
 
 use std::fmt;
 use std::io::{self, Write};
+use std::path::Path;
 
 use miette::{Diagnostic, Report};
 
@@ -30,6 +31,13 @@ impl fmt::Display for ClosedPipe {
 
 impl std::error::Error for ClosedPipe {}
 impl Diagnostic for ClosedPipe {}
+
+/// A path for a message: a file name from a cloned repository may hold an escape
+/// sequence, which must reach the terminal as a picture, not as a command.
+pub fn shown(path: impl AsRef<Path>) -> String {
+    let path = path.as_ref();
+    isms::control::one_line(&path.display().to_string()).into_owned()
+}
 
 /// Write `text` to standard output.
 pub fn print(text: &str) -> miette::Result<()> {

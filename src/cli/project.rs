@@ -24,7 +24,7 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         miette!(
             help = "pass a directory holding `.isms` files, or one `.isms` file",
             "cannot read `{}`: {e}",
-            path.display()
+            super::output::shown(path)
         )
     })?;
     let single = meta.is_file();
@@ -56,13 +56,13 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         return Err(miette!(
             help = "an ISMS project is a directory of `.isms` files; create one, e.g. `isms.isms`",
             "no `.isms` files under `{}`",
-            path.display()
+            super::output::shown(path)
         ));
     }
     let mut inputs = Vec::with_capacity(files.len());
     for (name, file) in files {
-        let bytes =
-            fs::read(&file).map_err(|e| miette!("cannot read `{}`: {e}", file.display()))?;
+        let bytes = fs::read(&file)
+            .map_err(|e| miette!("cannot read `{}`: {e}", super::output::shown(file)))?;
         let name = match prefix {
             Some(p) if !single => format!("{}/{name}", p.trim_end_matches('/')),
             _ => name,
@@ -83,13 +83,13 @@ fn read_config(root: &Path) -> Result<Config> {
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(miette!("cannot read `{}`: {e}", path.display())),
+        Err(e) => return Err(miette!("cannot read `{}`: {e}", super::output::shown(path))),
     };
     config::parse(&text).map_err(|e| {
         // The excerpt, message and help quote the file: its control characters are shown
         // as pictures, never sent to the terminal (a CR stays only before its LF).
         let shown = control::Shown::of(&text, |at| text.as_bytes().get(at + 1) == Some(&b'\n'));
-        let source = miette::NamedSource::new(path.display().to_string(), shown.text.clone());
+        let source = miette::NamedSource::new(super::output::shown(path), shown.text.clone());
         let labels = e
             .span
             .map(|s| {
@@ -126,7 +126,7 @@ pub fn discover(path: &Path) -> Result<Vec<isms::project::ProjectFile>> {
         help = "remove or repair the link, or move it into a hidden directory (`.name`), \
                 which is never read",
         "cannot read every file under `{}`: {} {noun} cannot be followed\n{}",
-        path.display(),
+        super::output::shown(path),
         list.len(),
         list.join("\n")
     ))
