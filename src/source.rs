@@ -2,7 +2,12 @@
 //!
 //! Every position in the compiler is a byte [`Span`] into one file of a [`SourceMap`].
 //! Lines and columns are computed here and nowhere else: 1-based, columns counting Unicode
-//! scalar values (the JSON contract); the language server converts to UTF-16 on its side.
+//! scalar values (the JSON contract); the language server converts to UTF-16 on its side,
+//! on top of the same [`LineIndex`].
+//!
+//! A line ends at `\n`, `\r\n` or a lone `\r`, as in the grammar and the LSP
+//! specification. [`LineIndex`] and [`lines`] are the one definition of where lines start;
+//! `str::lines` is not (it keeps a lone `\r` inside the line).
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -72,6 +77,74 @@ impl Span {
     }
 }
 
+/// Where each line of one text starts. A line ends at `\n`, `\r\n` or a lone `\r`.
+///
+/// Offsets are `u32`, which halves the index of a large file; a file of 4 GiB or more is
+/// not a `.isms` file anyone edits (offsets past that saturate).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset of the start of every line; the first is 0.
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            // The `\r` of a `\r\n` is not a line end of its own: its `\n` is.
+            .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+            .map(|i| offset(i + 1));
+        LineIndex {
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// How many lines the text has: one more than it has line ends.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based index of the line holding `offset` (the last line for offsets past the end).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset where 0-based line `line` starts, if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).map(|&start| start as usize)
+    }
+
+    /// Byte range of 0-based line `line` in `text` (the text this index was built from),
+    /// without its line terminator.
+    pub fn line_range(&self, line: usize, text: &str) -> Option<Range<usize>> {
+        let full = self.line_range_with_terminator(line, text)?;
+        let content = text.get(full.clone())?.trim_end_matches(['\n', '\r']).len();
+        Some(full.start..full.start + content)
+    }
+
+    /// Byte range of 0-based line `line` in `text`, with its line terminator.
+    pub fn line_range_with_terminator(&self, line: usize, text: &str) -> Option<Range<usize>> {
+        let start = self.line_start(line)?.min(text.len());
+        let end = self
+            .line_start(line + 1)
+            .unwrap_or(text.len())
+            .min(text.len());
+        Some(start..end.max(start))
+    }
+}
+
+/// The lines of `text` without their terminators, each ending at `\n`, `\r\n` or a lone
+/// `\r`. As with `str::split`, `n` line ends give `n + 1` lines: after a final line end
+/// comes an empty last line.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let index = LineIndex::new(text);
+    (0..index.line_count()).filter_map(move |line| text.get(index.line_range(line, text)?))
+}
+
 /// One source file: its display name (relative to the project root) and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -80,7 +153,7 @@ pub struct SourceFile {
     /// Byte offset of each line's start, computed when a position is first asked for:
     /// `isms check` on a clean project never needs it. `u32` halves it for a large file; a
     /// file of 4 GiB or more is not a `.isms` file anyone edits (offsets past that clamp).
-    line_starts: OnceLock<Vec<u32>>,
+    line_starts: OnceLock<LineIndex>,
 }
 
 impl SourceFile {
@@ -92,39 +165,24 @@ impl SourceFile {
         }
     }
 
-    fn line_starts(&self) -> &[u32] {
-        self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(
-                    self.text
-                        .match_indices('\n')
-                        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-                )
-                .collect()
-        })
+    /// Where this file's lines start.
+    pub fn lines(&self) -> &LineIndex {
+        self.line_starts.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// Byte offset where 0-based line `line` starts.
     fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts().get(line).map(|&start| start as usize)
+        self.lines().line_start(line)
     }
 
     /// 0-based index of the line holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-        match self.line_starts().binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        }
+        self.lines().line_of(offset)
     }
 
     /// Byte range of 0-based line `line`, without its line terminator.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = self.line_start(line)?;
-        let end = self.line_start(line + 1).unwrap_or(self.text.len());
-        let text = self.text.get(start..end)?;
-        let trimmed = text.trim_end_matches(['\n', '\r']).len();
-        Some(start..start + trimmed)
+        self.lines().line_range(line, &self.text)
     }
 
     /// 1-based line and 1-based column (in Unicode scalar values) of a byte offset.
@@ -234,14 +292,12 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         let file = self
             .get(id)
             .ok_or(codespan_reporting::files::Error::FileMissing)?;
-        let start =
-            file.line_start(line_index)
-                .ok_or(codespan_reporting::files::Error::LineTooLarge {
-                    given: line_index,
-                    max: file.line_starts().len().saturating_sub(1),
-                })?;
-        let end = file.line_start(line_index + 1).unwrap_or(file.text.len());
-        Ok(start..end)
+        file.lines()
+            .line_range_with_terminator(line_index, &file.text)
+            .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: file.lines().line_count().saturating_sub(1),
+            })
     }
 }
 
@@ -257,6 +313,78 @@ mod tests {
         // `x` sits after two multi-byte characters: column 3.
         let x = f.text.find('x').unwrap_or(0);
         assert_eq!(f.line_column(x), (2, 3));
+    }
+
+    /// `text` with every `\n` replaced by `ending`, and where each byte offset of `text`
+    /// landed in it.
+    fn with_endings(text: &str, ending: &str) -> (String, Vec<usize>) {
+        let mut out = String::new();
+        let mut moved = Vec::new();
+        for c in text.chars() {
+            moved.extend(std::iter::repeat_n(out.len(), c.len_utf8()));
+            match c {
+                '\n' => out.push_str(ending),
+                c => out.push(c),
+            }
+        }
+        moved.push(out.len());
+        (out, moved)
+    }
+
+    /// Every text of up to six characters from `a`, `ü`, a space and `\n`.
+    fn small_texts() -> Vec<String> {
+        let mut texts = vec![String::new()];
+        let mut last = texts.clone();
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|t| ['a', 'ü', ' ', '\n'].map(|c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts
+    }
+
+    #[test]
+    fn every_line_ending_gives_the_same_lines_and_columns() {
+        for text in small_texts() {
+            let lf = SourceFile::new("a.isms", text.as_str());
+            for ending in ["\r\n", "\r"] {
+                let (other, moved) = with_endings(&text, ending);
+                let other = SourceFile::new("a.isms", other);
+                assert_eq!(
+                    other.lines().line_count(),
+                    lf.lines().line_count(),
+                    "{other:?}"
+                );
+                for (at, &there) in moved.iter().enumerate() {
+                    if text.is_char_boundary(at) {
+                        assert_eq!(
+                            other.line_column(there),
+                            lf.line_column(at),
+                            "{:?} at {at}",
+                            other.text
+                        );
+                    }
+                }
+                let lf_lines: Vec<&str> = lines(&text).collect();
+                assert_eq!(lines(&other.text).collect::<Vec<_>>(), lf_lines);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let f = SourceFile::new("a.isms", "a\rb\r\nc\nd\r");
+        assert_eq!(f.lines().line_count(), 5);
+        assert_eq!(f.line_column(2), (2, 1));
+        assert_eq!(f.line_column(5), (3, 1));
+        assert_eq!(f.line_column(7), (4, 1));
+        assert_eq!(f.line_range(1), Some(2..3));
+        assert_eq!(f.lines().line_range_with_terminator(1, &f.text), Some(2..5));
+        assert_eq!(lines(&f.text).collect::<Vec<_>>(), ["a", "b", "c", "d", ""]);
+        // `str::lines` would have kept "a\rb" as one line.
+        assert_eq!("a\rb".lines().count(), 1);
     }
 
     #[test]

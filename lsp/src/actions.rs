@@ -133,7 +133,7 @@ fn add_owner(a: &Analysis, d: &Diagnostic) -> Vec<CodeAction> {
                 Some(b) => {
                     let one_line = text
                         .get(b.open.end()..b.span.end())
-                        .is_some_and(|rest| !rest.contains('\n'));
+                        .is_some_and(|rest| !rest.contains(['\n', '\r']));
                     let insert = if one_line {
                         format!("\n{indent}owner {owner}\n{indent}")
                     } else {
@@ -174,7 +174,7 @@ fn field_indent(a: &Analysis, decl: &Decl) -> String {
     let indent_of = |offset: usize| {
         let start = text
             .get(..offset)
-            .and_then(|t| t.rfind('\n'))
+            .and_then(|t| t.rfind(['\n', '\r']))
             .map_or(0, |i| i + 1);
         text.get(start..offset)
             .filter(|s| s.chars().all(|c| c == ' ' || c == '\t'))
@@ -193,7 +193,7 @@ fn field_indent(a: &Analysis, decl: &Decl) -> String {
 fn line_end(a: &Analysis, file: FileId, offset: usize) -> usize {
     let text = a.text(file);
     text.get(offset..)
-        .and_then(|rest| rest.find('\n'))
+        .and_then(|rest| rest.find(['\n', '\r']))
         .map_or(text.len(), |i| offset + i)
 }
 

@@ -31,4 +31,20 @@ mod tests {
         assert!(format("role ciso \"CISO\"\n").unwrap().is_empty());
         assert!(format("role ciso \"unterminated\n").is_err());
     }
+
+    #[test]
+    fn the_edit_ends_at_the_end_of_the_text_whatever_the_line_ending() {
+        // Five lines, each ended: the text ends at line 5, character 0.
+        let lf = "role   a \"A\" {\n  description \"x\"\n}\n\nrole b \"B\"\n";
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = lf.replace('\n', ending);
+            let edits = format(&text).unwrap();
+            assert_eq!(edits.len(), 1, "{ending:?}");
+            assert_eq!(edits[0].range.end, Position::new(5, 0), "{ending:?}");
+            assert_eq!(
+                edits[0].new_text,
+                "role a \"A\" {\n  description \"x\"\n}\n\nrole b \"B\"\n"
+            );
+        }
+    }
 }

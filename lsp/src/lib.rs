@@ -4,6 +4,8 @@
 //! workspace's files with the editor's unsaved buffers laid over the disk, and answers
 //! from the result. Modules, from the protocol inwards:
 //!
+//! - [`transport`], [`framing`], [`incoming`]: stdin and stdout; a broken frame is
+//!   answered with a parse error and costs nothing after it; the exit status;
 //! - [`server`]: LSP messages, debounced re-checks, panics caught per request;
 //! - [`state`], [`workspace`], [`config`]: open buffers, project discovery, the
 //!   project's `isms.toml`, the cached analysis;
@@ -21,7 +23,9 @@ pub mod config;
 pub mod diagnostics;
 pub mod folding;
 pub mod format;
+pub mod framing;
 pub mod hover;
+pub mod incoming;
 pub mod inlay;
 pub mod names;
 pub mod navigate;
@@ -32,18 +36,7 @@ pub mod schema;
 pub mod server;
 pub mod state;
 pub mod tokens;
+pub mod transport;
 pub mod workspace;
 
-use tower_lsp_server::{LspService, Server as Transport};
-
-/// Serve LSP over stdin/stdout until the client exits.
-pub async fn serve_stdio() {
-    let mut builder = LspService::build(server::Server::new);
-    if std::env::var_os("ISMS_LSP_TEST_PANIC").is_some() {
-        builder = builder.custom_method("isms/testPanic", server::Server::test_panic);
-    }
-    let (service, socket) = builder.finish();
-    Transport::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
-}
+pub use transport::serve_stdio;

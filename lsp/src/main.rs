@@ -6,5 +6,8 @@ async fn main() {
         println!("isms-lsp {}", env!("CARGO_PKG_VERSION"));
         return;
     }
-    isms_lsp::serve_stdio().await;
+    let status = isms_lsp::serve_stdio().await;
+    // Not a return from `main`: the runtime would wait for the thread blocked reading
+    // stdin, which a client that keeps stdin open after `exit` never ends.
+    std::process::exit(status);
 }

@@ -7,49 +7,41 @@
 
 use tower_lsp_server::ls_types::{Position, Range};
 
-/// Where each line of one text starts.
+/// Where each line of one text starts: the compiler's [`isms::source::LineIndex`] (a line
+/// ends at `\n`, `\r\n` or a lone `\r`, as LSP says), plus UTF-16 columns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineIndex {
-    /// Byte offset of the start of every line; the first is 0.
-    starts: Vec<usize>,
+    lines: isms::source::LineIndex,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { starts }
+        LineIndex {
+            lines: isms::source::LineIndex::new(text),
+        }
     }
 
     pub fn line_count(&self) -> usize {
-        self.starts.len()
+        self.lines.line_count()
     }
 
     /// 0-based line holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        }
+        self.lines.line_of(offset)
     }
 
     /// Byte offset where 0-based `line` starts (the text's end past the last line).
     pub fn line_start(&self, line: usize, text: &str) -> usize {
-        self.starts.get(line).copied().unwrap_or(text.len())
+        self.lines
+            .line_start(line)
+            .map_or(text.len(), |start| start.min(text.len()))
     }
 
-    /// Byte offset of the end of `line`, before its `\n` or `\r\n`.
+    /// Byte offset of the end of `line`, before its `\n`, `\r\n` or `\r`.
     pub fn line_end(&self, line: usize, text: &str) -> usize {
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(text.len(), |next| next.saturating_sub(1));
-        let start = self.line_start(line, text).min(end);
-        match text.get(start..end) {
-            Some(s) if s.ends_with('\r') => end - 1,
-            _ => end,
-        }
+        self.lines
+            .line_range(line, text)
+            .map_or(text.len(), |range| range.end)
     }
 
     /// The LSP position of a byte offset. Offsets past the end or inside a character are
@@ -71,7 +63,7 @@ impl LineIndex {
     /// a surrogate pair gives the start of that character.
     pub fn offset(&self, text: &str, position: Position) -> usize {
         let line = position.line as usize;
-        if line >= self.starts.len() {
+        if line >= self.line_count() {
             return text.len();
         }
         let start = self.line_start(line, text);
@@ -118,6 +110,10 @@ mod tests {
     fn roundtrip(text: &str) {
         let index = LineIndex::new(text);
         for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            // Between the `\r` and `\n` of one line end is no place a cursor can be.
+            if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue;
+            }
             let p = index.position(text, offset);
             assert_eq!(index.offset(text, p), offset, "{text:?} at {offset}");
         }
@@ -170,6 +166,41 @@ mod tests {
         // An offset inside a multi-byte character moves back to its start.
         let text = "ä";
         assert_eq!(LineIndex::new(text).position(text, 1), Position::new(0, 0));
+    }
+
+    #[test]
+    fn every_line_ending_gives_the_same_positions() {
+        // Umlauts and an emoji, so that UTF-16 columns differ from bytes and scalars.
+        let lf = "role ü \"Ü\"\n\n// 😀 x\nrisk R \"🔥\" {\n  owner ü\n}\n";
+        for ending in ["\r\n", "\r"] {
+            let other = lf.replace('\n', ending);
+            let (a, b) = (LineIndex::new(lf), LineIndex::new(&other));
+            assert_eq!(a.line_count(), b.line_count());
+            for needle in ["role", "Ü", "x", "R", "🔥", "owner", "}"] {
+                let (i, j) = (lf.find(needle).unwrap(), other.find(needle).unwrap());
+                assert_eq!(
+                    a.position(lf, i),
+                    b.position(&other, j),
+                    "{needle} {ending:?}"
+                );
+                let p = a.position(lf, i);
+                assert_eq!(b.offset(&other, p), j);
+            }
+            assert_eq!(a.position(lf, lf.len()), b.position(&other, other.len()));
+            roundtrip(&other);
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "ab\rcd\r";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 3);
+        assert_eq!(index.line_end(0, text), 2);
+        assert_eq!(index.position(text, 3), Position::new(1, 0));
+        assert_eq!(index.position(text, text.len()), Position::new(2, 0));
+        // A character past the end of the line stops before its `\r`.
+        assert_eq!(index.offset(text, Position::new(0, 9)), 2);
     }
 
     #[test]

@@ -136,7 +136,7 @@ impl Printer<'_> {
         let Some(gap) = self.text.get(from..to) else {
             return false;
         };
-        let parts: Vec<&str> = gap.split('\n').collect();
+        let parts: Vec<&str> = crate::source::lines(gap).collect();
         parts.len() > 2
             && parts[1..parts.len() - 1]
                 .iter()

@@ -4,7 +4,8 @@
 //! between list items, lists wrapped at 100 columns, level ranges aligned, one blank line
 //! around multi-line declarations (blank lines the author put between fields or one-line
 //! declarations are kept, at most one), comments kept where they stand, `"""` text
-//! re-indented under its field, LF line endings and one final newline.
+//! re-indented under its field, LF line endings (a `\r\n` or lone `\r` line end becomes
+//! `\n`) and one final newline.
 //!
 //! Safety net (as Cedar does it): the result is parsed again and must give the same tree
 //! (spans aside) and the same comments in the same order; otherwise nothing is returned and

@@ -41,7 +41,7 @@ fn first_token_span(span: Span, text: &str) -> Span {
 }
 
 fn is_unterminated_string(text: &str) -> bool {
-    let line = text.lines().next().unwrap_or("");
+    let line = crate::source::lines(text).next().unwrap_or("");
     line.trim_start().starts_with('"') && {
         let mut escaped = false;
         let mut quotes = 0;
@@ -181,13 +181,14 @@ pub fn nesting_too_deep(file: FileId, text: &str, max: usize) -> Option<SyntaxEr
     while i < bytes.len() {
         match bytes[i] {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+                // A comment ends at any line end, a lone `\r` included (as in the grammar).
+                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
                     i += 1;
                 }
             }
             b'"' => {
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
             }

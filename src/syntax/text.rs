@@ -32,16 +32,14 @@ pub fn dedent(token: &str) -> String {
         .unwrap_or(token);
     let inner = inner
         .strip_prefix("\r\n")
-        .or_else(|| inner.strip_prefix('\n'))
+        .or_else(|| inner.strip_prefix(['\n', '\r']))
         .unwrap_or(inner);
-    let indent = inner
-        .lines()
+    let indent = crate::source::lines(inner)
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    let lines: Vec<&str> = inner
-        .lines()
+    let lines: Vec<&str> = crate::source::lines(inner)
         .map(|l| {
             if l.trim().is_empty() {
                 ""

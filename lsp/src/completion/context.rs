@@ -172,7 +172,9 @@ impl Scan {
         while i < bytes.len() {
             let c = bytes[i];
             match c {
-                b'\n' => {
+                // A line ends at `\n`, `\r\n` or a lone `\r`; the `\r` of a `\r\n` ends
+                // an empty segment, which changes nothing.
+                b'\n' | b'\r' => {
                     if segment.last() != Some(&Token::Comma) {
                         if !segment.is_empty() {
                             last_line = std::mem::take(&mut segment);
@@ -182,7 +184,7 @@ impl Scan {
                     i += 1;
                 }
                 b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    let end = text[i..].find('\n').map(|n| i + n)?;
+                    let end = text[i..].find(['\n', '\r']).map(|n| i + n)?;
                     i = end;
                 }
                 b'"' if text[i..].starts_with("\"\"\"") => {
@@ -194,7 +196,7 @@ impl Scan {
                     let mut j = i + 1;
                     loop {
                         match bytes.get(j) {
-                            None | Some(b'\n') => return None,
+                            None | Some(b'\n' | b'\r') => return None,
                             Some(b'\\') => j += 2,
                             Some(b'"') => break,
                             Some(_) => j += 1,
