@@ -5,6 +5,7 @@
 //! re-report what lowering and resolution already reported (an unresolved name is skipped,
 //! not flagged again).
 
+mod allow_index;
 mod cycle;
 pub mod readiness;
 mod rules;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::allow_index::AllowIndex;
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::model::Model;
 use crate::source::Span;
@@ -46,8 +47,9 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
 ) -> (Vec<Diagnostic>, Vec<ActiveSuppression>) {
     let mut notes = Vec::new();
-    let mut active: Vec<(usize, ActiveSuppression)> = Vec::new();
-    for (i, allow) in model.allows.iter().enumerate() {
+    // Each suppression in force with the declaration it covers.
+    let mut active: Vec<(Span, ActiveSuppression)> = Vec::new();
+    for allow in &model.allows {
         let Some(code) = allow.code else {
             continue;
         };
@@ -83,7 +85,7 @@ pub fn apply(
             continue;
         }
         active.push((
-            i,
+            allow.scope,
             ActiveSuppression {
                 code,
                 span: allow.span,
@@ -94,12 +96,12 @@ pub fn apply(
             },
         ));
     }
+    let index = AllowIndex::new(active.iter().map(|(scope, a)| (a.code, *scope)));
     let mut kept = Vec::with_capacity(diagnostics.len());
     for mut d in diagnostics {
-        let silencer = active.iter_mut().find(|(i, a)| {
-            let scope = model.allows[*i].scope;
-            a.code == d.code && scope.file == d.span.file && scope.range().contains(&d.span.start())
-        });
+        let silencer = index
+            .silencer(d.code, d.span)
+            .and_then(|at| active.get_mut(at));
         if let Some((_, a)) = silencer {
             a.silenced += 1;
             continue;

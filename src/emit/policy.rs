@@ -1,6 +1,7 @@
 //! One policy document: its document control (version, owner, approval, next review,
 //! parent), its sections and numbered statements, and the controls it implements.
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::file_names::PolicyFiles;
@@ -53,14 +54,31 @@ impl PolicyDoc {
     /// One document per policy, in declaration order.
     pub fn build_all(c: &Compilation, files: &PolicyFiles) -> Vec<PolicyDoc> {
         let m = &c.model;
+        // Children are gathered in one pass: searching all policies for each policy's
+        // children took quadratic time (12 s to build 20,000 policies).
+        let mut children: HashMap<&str, Vec<Named>> = HashMap::default();
+        for x in &m.policies {
+            if let Some(parent) = &x.parent {
+                children
+                    .entry(parent.name.as_str())
+                    .or_default()
+                    .push(named(x));
+            }
+        }
         m.policies
             .iter()
             .enumerate()
             // A duplicate declaration is an error, so only the first of a name is built.
             .filter(|(i, p)| m.index.get(crate::model::Kind::Policy, &p.id.text) == Some(*i))
-            .map(|(_, p)| PolicyDoc {
-                file: files.name(&p.id.text),
-                ..build(c, m, p)
+            .map(|(_, p)| {
+                let kids = children
+                    .get(p.id.text.as_str())
+                    .cloned()
+                    .unwrap_or_default();
+                PolicyDoc {
+                    file: files.name(&p.id.text),
+                    ..build(c, m, p, kids)
+                }
             })
             .collect()
     }
@@ -78,7 +96,9 @@ fn named(p: &Policy) -> Named {
     }
 }
 
-fn build(c: &Compilation, m: &Model, p: &Policy) -> PolicyDoc {
+/// The document of `p`, whose children (policies naming it as `parent`, in model order)
+/// are `children`.
+fn build(c: &Compilation, m: &Model, p: &Policy, children: Vec<Named>) -> PolicyDoc {
     let approved_on = p.approved.as_ref().and_then(|a| a.on).map(|d| d.date);
     let mut implements: Vec<ControlRef> = p
         .implements
@@ -103,12 +123,7 @@ fn build(c: &Compilation, m: &Model, p: &Policy) -> PolicyDoc {
             .and_then(|(d, r)| r.period.after(d))
             .map(date),
         parent: p.parent.as_ref().and_then(|r| m.policy(&r.name)).map(named),
-        children: m
-            .policies
-            .iter()
-            .filter(|x| x.parent.as_ref().is_some_and(|r| r.name == p.id.text))
-            .map(named)
-            .collect(),
+        children,
         doc: p.common.doc.clone(),
         sections: p
             .sections

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::lower::{list, list_or};
 use super::values::Ref;
 use super::Model;
-use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::diagnostics::{closest, Code, Diagnostic, NameIndex, Sink};
 use crate::source::Span;
 
 /// The kinds of named declarations; each has its own namespace.
@@ -133,7 +133,12 @@ pub fn resolve(model: &mut Model, sink: &mut Sink) {
     declare_names(model, sink);
     use_catalogs(model, sink);
     lay_out_controls(model, sink);
-    let r = Resolver { model, sink };
+    let r = Resolver {
+        model,
+        sink,
+        suggestions: HashMap::default(),
+        catalog_ids: None,
+    };
     r.references();
 }
 
@@ -376,9 +381,13 @@ fn unused_catalog_with<'m>(model: &'m Model, id: &str) -> Option<&'m str> {
 struct Resolver<'a> {
     model: &'a Model,
     sink: &'a mut Sink,
+    /// "did you mean" over the names of each set of kinds, built at its first unknown name.
+    suggestions: HashMap<Vec<Kind>, NameIndex<'a>>,
+    /// "did you mean" over the IDs of the used catalogs, for exclusions.
+    catalog_ids: Option<NameIndex<'a>>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     fn references(mut self) {
         let m = self.model;
         let people = [Kind::Person, Kind::Role];
@@ -500,8 +509,7 @@ impl Resolver<'_> {
         }
         let wanted = expected(kinds);
         if let Some(actual) = Kind::ALL.iter().find(|k| index.get(**k, &r.name).is_some()) {
-            let right_kind = kinds.iter().flat_map(|k| index.names(*k));
-            let help = match closest(&r.name, right_kind) {
+            let help = match self.did_you_mean(kinds, &r.name) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => {
                     let noun = kinds.first().map_or("", |k| k.noun());
@@ -548,7 +556,7 @@ impl Resolver<'_> {
                 return false;
             }
         }
-        if let Some(best) = closest(&r.name, kinds.iter().flat_map(|k| index.names(*k))) {
+        if let Some(best) = self.did_you_mean(kinds, &r.name) {
             d = d.with_help(format!("did you mean `{best}`?"));
         } else {
             let noun = kinds.first().map_or("", |k| k.noun());
@@ -556,6 +564,15 @@ impl Resolver<'_> {
         }
         self.sink.push(d);
         false
+    }
+
+    /// The name of one of `kinds` closest to `wrong`.
+    fn did_you_mean(&mut self, kinds: &[Kind], wrong: &str) -> Option<&'a str> {
+        let index = &self.model.index;
+        self.suggestions
+            .entry(kinds.to_vec())
+            .or_insert_with(|| NameIndex::new(kinds.iter().flat_map(|k| index.names(*k))))
+            .closest(wrong)
     }
 
     fn exclusions(&mut self) {
@@ -609,12 +626,15 @@ impl Resolver<'_> {
                 r.name
             ));
         } else {
-            let ids = m
-                .slots
-                .iter()
-                .filter(|s| !s.is_custom())
-                .map(|s| s.id.as_str());
-            d = match closest(&r.name, ids) {
+            let ids = self.catalog_ids.get_or_insert_with(|| {
+                NameIndex::new(
+                    m.slots
+                        .iter()
+                        .filter(|s| !s.is_custom())
+                        .map(|s| s.id.as_str()),
+                )
+            });
+            d = match ids.closest(&r.name) {
                 Some(best) => d.with_help(format!("did you mean `{best}`?")),
                 None if m.used_catalogs.is_empty() => {
                     d.with_help("exclusions name controls of a catalog: add `use iso27001:2022`")

@@ -1,16 +1,22 @@
 //! role/unassigned: a role nobody holds (clause 5.3: roles are assigned).
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
+    // One set of every role held: searching every person's roles for each role took
+    // quadratic time (160,000 roles held by one person: 21 s).
+    let held: HashSet<&str> = m
+        .persons
+        .iter()
+        .flat_map(|p| &p.roles)
+        .map(|r| r.name.as_str())
+        .collect();
     for role in &m.roles {
-        let held = m
-            .persons
-            .iter()
-            .any(|p| p.roles.iter().any(|r| r.name == role.id.text));
-        if held {
+        if held.contains(role.id.text.as_str()) {
             continue;
         }
         sink.push(

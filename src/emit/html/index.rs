@@ -1,6 +1,8 @@
 //! `index.html`: the organization, the build date, and a link to every document written,
 //! in each format it was written in.
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::writer::Html;
 use super::{or_dash, party};
 use crate::emit::Derived;
@@ -68,7 +70,10 @@ const OTHER_FORMATS: &[(&str, &str)] = &[
 ];
 
 pub fn body(d: &Derived, paths: &[String]) -> Html {
-    let has = |p: &str| paths.iter().any(|x| x == p);
+    // A set, not a scan of `paths` per link: the index links every policy, so scanning
+    // took quadratic time (20,000 policies: 12 s to build).
+    let written: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let has = |p: &str| written.contains(p);
     let mut h = Html::new();
     h.raw("<p class=\"lead\"><strong>")
         .text(&d.scope.organization)
