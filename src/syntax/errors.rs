@@ -70,6 +70,9 @@ fn unterminated_string(span: Span) -> SyntaxError {
 
 /// Text after a field's (or declaration's) values that is not a value.
 pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
+    if is_block_comment(text) {
+        return block_comment(span, text);
+    }
     let token = first_token(text);
     let at = first_token_span(span, text);
     if is_unterminated_string(text) {
@@ -114,6 +117,9 @@ pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
 
 /// A line inside a block that does not start with a field name.
 pub fn field_error(span: Span, text: &str) -> SyntaxError {
+    if is_block_comment(text) {
+        return block_comment(span, text);
+    }
     if is_unterminated_string(text) {
         return unterminated_string(span);
     }
@@ -136,6 +142,9 @@ pub fn error_line(span: Span, text: &str) -> SyntaxError {
             "this `}` closes nothing",
             Some("remove it, or look for an extra `}` in the block above".to_string()),
         );
+    }
+    if is_block_comment(text) {
+        return block_comment(span, text);
     }
     if is_unterminated_string(text) {
         return unterminated_string(span);
@@ -172,42 +181,44 @@ pub fn number_too_large(span: Span) -> SyntaxError {
     )
 }
 
-/// Refuse files whose blocks nest deeper than `max` before pest recurses into them.
-/// Braces inside strings and comments do not count.
-pub fn nesting_too_deep(file: FileId, text: &str, max: usize) -> Option<SyntaxError> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'{' => {
-                depth += 1;
-                if depth > max {
-                    return Some(error(
-                        Span::new(file, i, i + 1),
-                        format!("blocks are nested more than {max} deep"),
-                        "too deeply nested",
-                        Some("this file was not read; close the blocks above".to_string()),
-                    ));
-                }
-            }
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
+/// A file whose blocks nest deeper than `max`, at the first `{` too deep: pest recurses
+/// per level, so such a file is refused before it is parsed.
+pub fn nesting_too_deep(at: Span, max: usize) -> SyntaxError {
+    error(
+        at,
+        format!("blocks are nested more than {max} deep"),
+        "too deeply nested",
+        Some("this file was not read; close the blocks above".to_string()),
+    )
+}
+
+/// A `"""` text block without its closing `"""`, reported at its opening quotes.
+pub fn unclosed_text(open: Span) -> SyntaxError {
+    error(
+        open,
+        "unclosed text block".to_string(),
+        "this `\"\"\"` is never closed",
+        Some(
+            "close the text with `\"\"\"` on a line of its own, indented like the field"
+                .to_string(),
+        ),
+    )
+}
+
+/// `/* … */`, which is not a comment in this language, reported once for all its lines.
+fn block_comment(span: Span, text: &str) -> SyntaxError {
+    let end = text.find("*/").map_or(text.len(), |i| i + 2);
+    let lead = text.len() - text.trim_start().len();
+    error(
+        Span::new(span.file, span.start() + lead, span.start() + end),
+        "comments start with `//`".to_string(),
+        "`/* … */` is not a comment here",
+        Some("start each line of the comment with `//`".to_string()),
+    )
+}
+
+fn is_block_comment(text: &str) -> bool {
+    text.trim_start().starts_with("/*")
 }
 
 /// pest's own error, for the case the total grammar should make impossible.

@@ -7,7 +7,7 @@ use super::ast::{
     Arg, Ast, AttrArg, Attribute, Block, Comment, Decl, Field, SyntaxError, Value, ValueKind, Word,
 };
 use super::errors;
-use super::text::{dedent, unescape};
+use super::text::{dedent, is_closed_text, unescape};
 use crate::source::{FileId, Span};
 
 #[derive(pest_derive::Parser)]
@@ -21,7 +21,39 @@ const MAX_NESTING: usize = 64;
 /// Blocks nested too deep to parse, reported once for the whole file (which then has no
 /// declarations).
 pub fn nesting_error(file: FileId, text: &str) -> Option<SyntaxError> {
-    errors::nesting_too_deep(file, text, MAX_NESTING)
+    let at = first_too_deep(text, MAX_NESTING)?;
+    Some(errors::nesting_too_deep(
+        Span::new(file, at, at + 1),
+        MAX_NESTING,
+    ))
+}
+
+/// The byte offset of the first `{` nested deeper than `max`, lexed by the grammar's
+/// `depth_scan` rule: the braces the grammar reads as braces, found with the grammar's own
+/// rules for text blocks, strings and comments, so the count cannot disagree with the
+/// parse. Depth never drops where the grammar ends a block without `}`, so the count is
+/// never lower than the depth pest recurses to.
+fn first_too_deep(text: &str, max: usize) -> Option<usize> {
+    let pairs = match IsmsParser::parse(Rule::depth_scan, text) {
+        Ok(pairs) => pairs,
+        // INVARIANT: `depth_scan` matches any text; if it ever did not, refusing the file
+        // is safer than recursing into it unchecked.
+        Err(_) => return Some(0),
+    };
+    let mut depth = 0usize;
+    for pair in pairs.flatten() {
+        match pair.as_rule() {
+            Rule::scan_open => {
+                depth += 1;
+                if depth > max {
+                    return Some(pair.as_span().start());
+                }
+            }
+            Rule::scan_close => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Parse one file. Never fails: whatever does not parse is in [`Ast::errors`].
@@ -233,7 +265,7 @@ impl Builder<'_> {
                 Rule::word if keyword.is_none() => keyword = Some(self.word(&child)),
                 Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
-                Rule::bad_tail => {
+                Rule::bad_tail | Rule::line_rest => {
                     broken = true;
                     let span = self.span(&child);
                     let name = keyword.as_ref().map_or("", |w: &Word| w.text.as_str());
@@ -304,7 +336,7 @@ impl Builder<'_> {
                 Rule::word | Rule::int if name.is_none() => name = Some(self.word(&child)),
                 Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
-                Rule::bad_tail => {
+                Rule::bad_tail | Rule::field_rest => {
                     broken = true;
                     let span = self.span(&child);
                     let field = name.as_ref().map_or("", |w: &Word| w.text.as_str());
@@ -408,7 +440,17 @@ impl Builder<'_> {
         let kind = match pair.as_rule() {
             Rule::word => Some(ValueKind::Word(text.to_string())),
             Rule::string => Some(ValueKind::Str(unescape(text))),
-            Rule::text => Some(ValueKind::Text(dedent(text))),
+            Rule::text => {
+                if !is_closed_text(text) {
+                    *broken = true;
+                    self.errors.push(errors::unclosed_text(Span::new(
+                        self.file,
+                        span.start(),
+                        span.start() + 3,
+                    )));
+                }
+                Some(ValueKind::Text(dedent(text)))
+            }
             Rule::date => Some(ValueKind::Date(text.to_string())),
             Rule::decimal => Some(ValueKind::Decimal(text.to_string())),
             Rule::int => self.int(span, text, broken).map(ValueKind::Int),
@@ -495,6 +537,99 @@ mod tests {
         let text = "a {\n".repeat(10_000);
         let ast = parse_str(&text);
         assert_eq!(ast.errors.len(), 1);
+    }
+
+    /// The deepest nesting of blocks and brace groups — the rules pest recurses into — in
+    /// the items of `text`, parsed one after another as [`Parser`] does.
+    fn grammar_depth(text: &str) -> usize {
+        fn depth(pair: Pair<'_, Rule>) -> usize {
+            let own = usize::from(matches!(pair.as_rule(), Rule::block | Rule::brace_group));
+            own + pair.into_inner().map(depth).max().unwrap_or(0)
+        }
+        let mut position = 0;
+        let mut deepest = 0;
+        while position < text.len() {
+            let pairs = IsmsParser::parse(Rule::item, &text[position..]).expect("total");
+            let end = pairs.clone().map(|p| p.as_span().end()).max().unwrap_or(0);
+            deepest = deepest.max(pairs.map(depth).max().unwrap_or(0));
+            if end == 0 {
+                break;
+            }
+            position += end;
+        }
+        deepest
+    }
+
+    /// The deepest nesting the pre-check counts in `text`.
+    fn scan_depth(text: &str) -> usize {
+        (0..=MAX_NESTING)
+            .find(|&max| first_too_deep(text, max).is_none())
+            .unwrap_or(MAX_NESTING + 1)
+    }
+
+    /// Differential test: on random text made of the pieces that change how braces are
+    /// read (strings ended by `\n` or a lone `\r`, escapes, text blocks closed or ended by
+    /// indentation, `//` and `/* */` comments, declaration keywords, list commas), the
+    /// pre-check never counts less nesting than the grammar recurses into.
+    #[test]
+    fn nesting_pre_check_never_counts_less_than_the_grammar() {
+        const PIECES: &[&str] = &[
+            "{", "{", "{", "}", "}", "\"", "\"\"\"", "\\", "\n", "\r", "\r\n", "\n  ", "\n    ",
+            "//", "/*", "*/", "risk ", "f ", "a,", "=", " ", "@allow(", ")", "x",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..3_000 {
+            let len = 1 + next(60);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let scanned = scan_depth(&text);
+            if scanned > MAX_NESTING {
+                continue;
+            }
+            let parsed = grammar_depth(&text);
+            assert!(
+                scanned >= parsed,
+                "round {round}: pre-check counts {scanned}, grammar nests {parsed} in {text:?}"
+            );
+        }
+    }
+
+    /// Run `parse` on a thread with a small stack: a file the pre-check lets through with
+    /// 100,000 braces would overflow it at once.
+    fn parse_on_small_stack(text: String) -> Vec<SyntaxError> {
+        std::thread::Builder::new()
+            .stack_size(4 << 20)
+            .spawn(move || parse_str(&text).errors)
+            .expect("thread")
+            .join()
+            .expect("no overflow")
+    }
+
+    #[test]
+    fn braces_after_a_string_ended_by_a_lone_cr_are_counted() {
+        let text = format!("role r \"a\r{}\n", "{".repeat(100_000));
+        let errors = parse_on_small_stack(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].message, "blocks are nested more than 64 deep");
+        assert_eq!(errors[0].span.start(), "role r \"a\r".len() + 64);
+    }
+
+    #[test]
+    fn closing_braces_inside_a_text_block_do_not_lower_the_count() {
+        let text = format!(
+            "a {{\n{}  f \"\"\"\n{}\n  \"\"\"\n{}",
+            "f {\n".repeat(49),
+            "}".repeat(60),
+            "f {\n".repeat(10_000)
+        );
+        let errors = parse_on_small_stack(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].message, "blocks are nested more than 64 deep");
     }
 
     #[test]
