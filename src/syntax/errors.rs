@@ -172,6 +172,33 @@ pub fn missing_brace(open: Span, end: Span) -> SyntaxError {
     e
 }
 
+/// A nested block without its `}`, found because the `}` that closed it is indented like
+/// an outer block's (which then ran out of braces).
+pub fn misplaced_brace(open: Span, close: Span) -> SyntaxError {
+    let mut e = error(
+        open,
+        "missing `}` to close this block".to_string(),
+        "this `{` is never closed",
+        Some("add `}` after the block's last field".to_string()),
+    );
+    e.related = Some((
+        close,
+        "this `}` is indented like the outer block's, so it closes that one".to_string(),
+    ));
+    e
+}
+
+/// A field whose block lacks its `{`, found from the deeper-indented fields below it and
+/// the `}` left over after its declaration.
+pub fn missing_open_brace(field: Span) -> SyntaxError {
+    error(
+        field,
+        "missing `{` to open this field's block".to_string(),
+        "the indented lines below belong to this field",
+        Some("add `{` at the end of this line".to_string()),
+    )
+}
+
 pub fn number_too_large(span: Span) -> SyntaxError {
     error(
         span,

@@ -7,6 +7,7 @@ use super::ast::{
     Arg, Ast, AttrArg, Attribute, Block, Comment, Decl, Field, SyntaxError, Value, ValueKind, Word,
 };
 use super::errors;
+use super::indent;
 use super::text::{dedent, is_closed_text, unescape};
 use crate::source::{FileId, Span};
 
@@ -147,6 +148,7 @@ impl<'t> Parser<'t> {
             Ok(pairs) => {
                 let mut builder = Builder {
                     file: self.file,
+                    text: rest,
                     offset,
                     comments: &mut self.comments,
                     errors: &mut self.errors,
@@ -208,6 +210,8 @@ impl Iterator for Parser<'_> {
 /// Turns one item's pairs into owned syntax, spans shifted by where the item starts.
 struct Builder<'a> {
     file: FileId,
+    /// The item's input: the file from `offset` on.
+    text: &'a str,
     offset: usize,
     comments: &'a mut Vec<Comment>,
     errors: &'a mut Vec<SyntaxError>,
@@ -265,6 +269,18 @@ impl Builder<'_> {
                 Rule::word if keyword.is_none() => keyword = Some(self.word(&child)),
                 Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
+                Rule::stray_close => {
+                    let span = self.span(&child);
+                    // A `}` after the declaration is the other half of a `{` missing
+                    // from a field inside it, when the indentation shows which one.
+                    let inferred = block
+                        .as_mut()
+                        .and_then(|b| indent::infer_open_brace(b, self.text, self.offset));
+                    match inferred {
+                        Some(field) => self.errors.push(errors::missing_open_brace(field)),
+                        None => self.errors.push(errors::error_line(span, "}")),
+                    }
+                }
                 Rule::bad_tail | Rule::line_rest => {
                     broken = true;
                     let span = self.span(&child);
@@ -306,10 +322,19 @@ impl Builder<'_> {
                     self.errors.push(errors::field_error(span, child.as_str()));
                 }
                 Rule::block_end if child.as_str().is_empty() => {
-                    closed = false;
                     broken = true;
-                    let at = self.span(&child);
-                    self.errors.push(errors::missing_brace(open, at));
+                    // The `}` that closed a nested block may be this block's, indented
+                    // as this block's: then the nested block is the one that lacks it.
+                    match indent::misplaced_close(&mut fields, self.text, self.offset) {
+                        Some((inner, close)) => {
+                            self.errors.push(errors::misplaced_brace(inner, close));
+                        }
+                        None => {
+                            closed = false;
+                            let at = self.span(&child);
+                            self.errors.push(errors::missing_brace(open, at));
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -633,9 +658,80 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_text_block_ends_where_its_indentation_does() {
+        let ast = parse_str(
+            "policy p \"P\" {\n  section \"a\" \"\"\"\n    One.\n\n    Two.\n  section \"b\" \"\"\"\n    Three.\n  \"\"\"\n}\n",
+        );
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "unclosed text block");
+        assert_eq!(ast.errors[0].span.start(), 29);
+        let fields = ast.decls[0].block.as_ref().map(|b| b.fields.len());
+        assert_eq!(fields, Some(2), "the second section is read as a field");
+        let first = &ast.decls[0].block.as_ref().unwrap().fields[0].args[1].values[0];
+        assert_eq!(first.kind, ValueKind::Text("One.\n\nTwo.".to_string()));
+    }
+
+    #[test]
+    fn closed_text_blocks_are_read_as_before() {
+        for (text, content) in [
+            ("\"\"\"one\"\"\"", "one"),
+            ("\"\"\"\n    a\n      b\n  \"\"\"", "a\n  b"),
+            ("\"\"\"first\n  more\n\"\"\"", "first\n  more"),
+            ("\"\"\"\n\n    a\n    \"\"\" ", "\na"),
+        ] {
+            let ast = parse_str(&format!("policy p {{\n  purpose {text}\n}}\n"));
+            assert!(ast.errors.is_empty(), "{text:?}: {:?}", ast.errors);
+            let value = &ast.decls[0].block.as_ref().unwrap().fields[0].args[0].values[0];
+            assert_eq!(value.kind, ValueKind::Text(content.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_unclosed_text_block_at_the_end_of_the_file_is_one_error() {
+        let ast = parse_str("policy p {\n  purpose \"\"\"\n    a }\n");
+        assert_eq!(ast.errors.len(), 2, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "unclosed text block");
+        assert_eq!(ast.errors[1].message, "missing `}` to close this block");
+    }
+
+    #[test]
+    fn a_stray_closing_brace_after_a_declaration_is_one_error() {
+        let ast = parse_str("role r \"R\"\n}\nrole s \"S\"\n");
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(
+            ast.errors[0].message,
+            "unexpected `}`: no block is open here"
+        );
+        assert_eq!(ast.decls.len(), 2);
+    }
+
+    #[test]
+    fn a_block_comment_over_lines_is_one_error() {
+        let ast = parse_str("risk r {\n  /* a {\n  b */ impact 2\n}\n");
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "comments start with `//`");
+    }
+
+    #[test]
     fn garbage_never_panics() {
         for text in [
-            "}", "{", "\"", "\"\"\"", "risk {", "= = =", "\0\0", "a ..", "1..", "x,",
+            "}",
+            "{",
+            "\"",
+            "\"\"\"",
+            "risk {",
+            "= = =",
+            "\0\0",
+            "a ..",
+            "1..",
+            "x,",
+            "\"\"\"\"",
+            "\"\"\"\"\"",
+            "/*",
+            "a {\n\"\"\"\n",
+            "@a(\"\"\"",
+            "}}",
+            "a {}}\n}",
         ] {
             let _ = parse_str(text);
         }
