@@ -69,7 +69,13 @@ pub struct Fields<'a> {
     /// The fields taken, in source order, each with its position in the schema (a
     /// non-repeatable field given twice is taken once).
     taken: Vec<(usize, &'a Field)>,
+    /// Fields written, readable or not. A misspelt field that is a near miss for a schema
+    /// field (`likelyhood`) counts as that field written unreadably: it is reported once,
+    /// as `field/unknown` with its suggestion, not again as missing.
     pub present: FieldSet,
+    /// A line of the block did not parse or a field was unknown: values computed from the
+    /// block (a residual risk, an acceptance) may be wrong, so rules skip them.
+    pub incomplete: bool,
 }
 
 impl<'a> Fields<'a> {
@@ -87,6 +93,7 @@ impl<'a> Fields<'a> {
         let fields = block.map_or(&[][..], |b| b.fields.as_slice());
         let mut taken: Vec<(usize, &'a Field)> = Vec::with_capacity(fields.len());
         let mut present = FieldSet::new(schema);
+        let mut unknown = false;
         for field in fields {
             let name = field.name.text.as_str();
             let Some((index, spec)) = schema.iter().enumerate().find(|(_, s)| s.name == name)
@@ -97,8 +104,14 @@ impl<'a> Fields<'a> {
                     format!("unknown field `{name}` in {what}"),
                 )
                 .with_label("not a field here");
+                unknown = true;
                 d = match closest(name, schema.iter().map(|s| s.name)) {
-                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    Some(best) => {
+                        if let Some(index) = schema.iter().position(|s| s.name == best) {
+                            present.insert(index);
+                        }
+                        d.with_help(format!("did you mean `{best}`?"))
+                    }
                     None => d.with_help(format!(
                         "the fields here are {}",
                         list(schema.iter().map(|s| s.name))
@@ -144,6 +157,7 @@ impl<'a> Fields<'a> {
             schema,
             taken,
             present,
+            incomplete: broken || unknown,
         }
     }
 
