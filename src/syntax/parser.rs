@@ -646,12 +646,14 @@ mod tests {
 
     #[test]
     fn closing_braces_inside_a_text_block_do_not_lower_the_count() {
-        let text = format!(
-            "a {{\n{}  f \"\"\"\n{}\n  \"\"\"\n{}",
-            "f {\n".repeat(49),
-            "}".repeat(60),
-            "f {\n".repeat(10_000)
+        // Each round opens 50 blocks, then a text block holding 60 `}`: a count that read
+        // them as braces never passed 50, while the grammar nested 10,000 deep.
+        let round = format!(
+            "{}f \"\"\"\n{}\n\"\"\"\n",
+            "f {\n".repeat(50),
+            "}".repeat(60)
         );
+        let text = format!("a {{\n{}", round.repeat(200));
         let errors = parse_on_small_stack(text);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].message, "blocks are nested more than 64 deep");

@@ -69,9 +69,6 @@ pub struct Fields<'a> {
     /// The fields taken, in source order, each with its position in the schema (a
     /// non-repeatable field given twice is taken once).
     taken: Vec<(usize, &'a Field)>,
-    /// Fields written, readable or not. A misspelt field that is a near miss for a schema
-    /// field (`likelyhood`) counts as that field written unreadably: it is reported once,
-    /// as `field/unknown` with its suggestion, not again as missing.
     pub present: FieldSet,
     /// A line of the block did not parse or a field was unknown: values computed from the
     /// block (a residual risk, an acceptance) may be wrong, so rules skip them.
@@ -94,6 +91,11 @@ impl<'a> Fields<'a> {
         let mut taken: Vec<(usize, &'a Field)> = Vec::with_capacity(fields.len());
         let mut present = FieldSet::new(schema);
         let mut unknown = false;
+        // Schema fields that an unknown field is a near miss for (`likelyhood`): that
+        // mistake is reported once, as `field/unknown` with its suggestion, not again as
+        // `field/missing`. (Fields whose absence a rule reports, such as an owner, are
+        // still reported by that rule: the conformance contract expects it.)
+        let mut near_misses = FieldSet::new(schema);
         for field in fields {
             let name = field.name.text.as_str();
             let Some((index, spec)) = schema.iter().enumerate().find(|(_, s)| s.name == name)
@@ -108,7 +110,7 @@ impl<'a> Fields<'a> {
                 d = match closest(name, schema.iter().map(|s| s.name)) {
                     Some(best) => {
                         if let Some(index) = schema.iter().position(|s| s.name == best) {
-                            present.insert(index);
+                            near_misses.insert(index);
                         }
                         d.with_help(format!("did you mean `{best}`?"))
                     }
@@ -140,7 +142,7 @@ impl<'a> Fields<'a> {
         // A declaration whose block did not parse may hold the field on a broken line.
         if !broken {
             for spec in schema.iter().filter(|s| s.need == Need::Required) {
-                if !present.contains(spec.name) {
+                if !present.contains(spec.name) && !near_misses.contains(spec.name) {
                     sink.push(
                         Diagnostic::new(
                             Code::FieldMissing,
