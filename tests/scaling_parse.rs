@@ -176,6 +176,22 @@ fn parse_time_grows_linearly_with_repeated_deep_nesting() {
 }
 
 #[test]
+fn parse_time_grows_linearly_with_lines_ending_in_two_quotes() {
+    // Each `""` ending a line may open a text block meant to have three quotes; that try
+    // stops at the next such line, so the lines are not read once per try.
+    let make = |n: usize| {
+        format!(
+            "risk r \"R\" {{\n  a \"\"\n{}}}\n",
+            "    b \"\"\n".repeat(n)
+        )
+    };
+    let (small, large) = (make(2_000), make(8_000));
+    median_time(&small);
+    let ratio = median_time(&large).as_secs_f64() / median_time(&small).as_secs_f64();
+    assert!(ratio < 8.0, "4x the input took {ratio:.1}x the time");
+}
+
+#[test]
 fn parse_time_grows_linearly_with_a_line_of_quotes() {
     // `"\"` repeated: each `"` once started a string that ran to the end of the line and
     // failed, so the line was read once per quote.

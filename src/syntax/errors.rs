@@ -232,6 +232,17 @@ pub fn unclosed_text(open: Span) -> SyntaxError {
     )
 }
 
+/// `""` at the end of a line followed by indented lines and a closing `"""`: a text block
+/// opened with two quotes instead of three.
+pub fn misopened_text(quotes: Span) -> SyntaxError {
+    error(
+        quotes,
+        "text block opened with `\"\"`".to_string(),
+        "a text block opens with three quotes",
+        Some("write `\"\"\"` here".to_string()),
+    )
+}
+
 /// `/* … */`, which is not a comment in this language, reported once for all its lines.
 fn block_comment(span: Span, text: &str) -> SyntaxError {
     let end = text.find("*/").map_or(text.len(), |i| i + 2);

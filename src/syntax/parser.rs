@@ -467,6 +467,13 @@ impl Builder<'_> {
                 }
                 Some(ValueKind::Text(dedent(text)))
             }
+            Rule::misopened_text => {
+                *broken = true;
+                let quotes = Span::new(self.file, span.start(), span.start() + 2);
+                self.errors.push(errors::misopened_text(quotes));
+                // With the third quote it is the text block it was meant to be.
+                Some(ValueKind::Text(dedent(&format!("\"{text}"))))
+            }
             Rule::date => Some(ValueKind::Date(text.to_string())),
             Rule::decimal => Some(ValueKind::Decimal(text.to_string())),
             Rule::int => self.int(span, text, broken).map(ValueKind::Int),
@@ -695,6 +702,32 @@ mod tests {
         assert_eq!(ast.errors.len(), 2, "{:?}", ast.errors);
         assert_eq!(ast.errors[0].message, "unclosed text block");
         assert_eq!(ast.errors[1].message, "missing `}` to close this block");
+    }
+
+    #[test]
+    fn two_quotes_before_an_indented_text_are_one_error_and_the_text() {
+        let ast =
+            parse_str("policy p {\n  purpose \"\"\n    One.\n    Two.\n  \"\"\"\n  owner x\n}\n");
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "text block opened with `\"\"`");
+        let block = ast.decls[0].block.as_ref().unwrap();
+        assert_eq!(block.fields.len(), 2);
+        let value = &block.fields[0].args[0].values[0];
+        assert_eq!(value.kind, ValueKind::Text("One.\nTwo.".to_string()));
+    }
+
+    #[test]
+    fn an_empty_string_before_fields_stays_an_empty_string() {
+        let ast = parse_str(
+            "policy p {\n  title \"\"\n  purpose \"x\"\n  section \"s\" \"\"\"\n    a\n  \"\"\"\n}\n",
+        );
+        assert!(ast.errors.is_empty(), "{:?}", ast.errors);
+        let block = ast.decls[0].block.as_ref().unwrap();
+        assert_eq!(block.fields.len(), 3);
+        assert_eq!(
+            block.fields[0].args[0].values[0].kind,
+            ValueKind::Str(String::new())
+        );
     }
 
     #[test]
