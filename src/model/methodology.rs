@@ -114,6 +114,10 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
                 Some(r.likelihood.value * r.impact.value)
             }
             Some(_) => None,
+            // A residual written but unreadable (misspelt, or on a line that did not
+            // parse) is unknown, not the inherent risk: rules built on it would report a
+            // consequence of the error already reported.
+            None if t.common.incomplete || t.common.has("residual") => None,
             None => Some(score),
         },
     };

@@ -70,6 +70,9 @@ fn unterminated_string(span: Span) -> SyntaxError {
 
 /// Text after a field's (or declaration's) values that is not a value.
 pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
+    if is_block_comment(text) {
+        return block_comment(span, text);
+    }
     let token = first_token(text);
     let at = first_token_span(span, text);
     if is_unterminated_string(text) {
@@ -114,6 +117,9 @@ pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
 
 /// A line inside a block that does not start with a field name.
 pub fn field_error(span: Span, text: &str) -> SyntaxError {
+    if is_block_comment(text) {
+        return block_comment(span, text);
+    }
     if is_unterminated_string(text) {
         return unterminated_string(span);
     }
@@ -136,6 +142,9 @@ pub fn error_line(span: Span, text: &str) -> SyntaxError {
             "this `}` closes nothing",
             Some("remove it, or look for an extra `}` in the block above".to_string()),
         );
+    }
+    if is_block_comment(text) {
+        return block_comment(span, text);
     }
     if is_unterminated_string(text) {
         return unterminated_string(span);
@@ -163,6 +172,33 @@ pub fn missing_brace(open: Span, end: Span) -> SyntaxError {
     e
 }
 
+/// A nested block without its `}`, found because the `}` that closed it is indented like
+/// an outer block's (which then ran out of braces).
+pub fn misplaced_brace(open: Span, close: Span) -> SyntaxError {
+    let mut e = error(
+        open,
+        "missing `}` to close this block".to_string(),
+        "this `{` is never closed",
+        Some("add `}` after the block's last field".to_string()),
+    );
+    e.related = Some((
+        close,
+        "this `}` is indented like the outer block's, so it closes that one".to_string(),
+    ));
+    e
+}
+
+/// A field whose block lacks its `{`, found from the deeper-indented fields below it and
+/// the `}` left over after its declaration.
+pub fn missing_open_brace(field: Span) -> SyntaxError {
+    error(
+        field,
+        "missing `{` to open this field's block".to_string(),
+        "the indented lines below belong to this field",
+        Some("add `{` at the end of this line".to_string()),
+    )
+}
+
 pub fn number_too_large(span: Span) -> SyntaxError {
     error(
         span,
@@ -172,43 +208,55 @@ pub fn number_too_large(span: Span) -> SyntaxError {
     )
 }
 
-/// Refuse files whose blocks nest deeper than `max` before pest recurses into them.
-/// Braces inside strings and comments do not count.
-pub fn nesting_too_deep(file: FileId, text: &str, max: usize) -> Option<SyntaxError> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                // A comment ends at any line end, a lone `\r` included (as in the grammar).
-                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
-                    i += 1;
-                }
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'{' => {
-                depth += 1;
-                if depth > max {
-                    return Some(error(
-                        Span::new(file, i, i + 1),
-                        format!("blocks are nested more than {max} deep"),
-                        "too deeply nested",
-                        Some("this file was not read; close the blocks above".to_string()),
-                    ));
-                }
-            }
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
+/// A file whose blocks nest deeper than `max`, at the first `{` too deep: pest recurses
+/// per level, so such a file is refused before it is parsed.
+pub fn nesting_too_deep(at: Span, max: usize) -> SyntaxError {
+    error(
+        at,
+        format!("blocks are nested more than {max} deep"),
+        "too deeply nested",
+        Some("this file was not read; close the blocks above".to_string()),
+    )
+}
+
+/// A `"""` text block without its closing `"""`, reported at its opening quotes.
+pub fn unclosed_text(open: Span) -> SyntaxError {
+    error(
+        open,
+        "unclosed text block".to_string(),
+        "this `\"\"\"` is never closed",
+        Some(
+            "close the text with `\"\"\"` on a line of its own, indented like the field"
+                .to_string(),
+        ),
+    )
+}
+
+/// `""` at the end of a line followed by indented lines and a closing `"""`: a text block
+/// opened with two quotes instead of three.
+pub fn misopened_text(quotes: Span) -> SyntaxError {
+    error(
+        quotes,
+        "text block opened with `\"\"`".to_string(),
+        "a text block opens with three quotes",
+        Some("write `\"\"\"` here".to_string()),
+    )
+}
+
+/// `/* … */`, which is not a comment in this language, reported once for all its lines.
+fn block_comment(span: Span, text: &str) -> SyntaxError {
+    let end = text.find("*/").map_or(text.len(), |i| i + 2);
+    let lead = text.len() - text.trim_start().len();
+    error(
+        Span::new(span.file, span.start() + lead, span.start() + end),
+        "comments start with `//`".to_string(),
+        "`/* … */` is not a comment here",
+        Some("start each line of the comment with `//`".to_string()),
+    )
+}
+
+fn is_block_comment(text: &str) -> bool {
+    text.trim_start().starts_with("/*")
 }
 
 /// pest's own error, for the case the total grammar should make impossible.

@@ -2,6 +2,7 @@
 
 pub mod ast;
 mod errors;
+mod indent;
 mod parser;
 mod text;
 

@@ -7,7 +7,8 @@ use super::ast::{
     Arg, Ast, AttrArg, Attribute, Block, Comment, Decl, Field, SyntaxError, Value, ValueKind, Word,
 };
 use super::errors;
-use super::text::{dedent, unescape};
+use super::indent;
+use super::text::{dedent, is_closed_text, unescape};
 use crate::source::{FileId, Span};
 
 #[derive(pest_derive::Parser)]
@@ -15,13 +16,36 @@ use crate::source::{FileId, Span};
 struct IsmsParser;
 
 /// Blocks nested deeper than this are refused before parsing: pest recurses per level, and
-/// no real ISMS nests more than three deep.
+/// no real ISMS nests more than three deep. The grammar's `depth_scan` holds the same number
+/// (`PEEK[63..64]`); a test checks they agree.
 const MAX_NESTING: usize = 64;
 
 /// Blocks nested too deep to parse, reported once for the whole file (which then has no
 /// declarations).
 pub fn nesting_error(file: FileId, text: &str) -> Option<SyntaxError> {
-    errors::nesting_too_deep(file, text, MAX_NESTING)
+    let at = first_too_deep(text)?;
+    Some(errors::nesting_too_deep(
+        Span::new(file, at, at + 1),
+        MAX_NESTING,
+    ))
+}
+
+/// The byte offset of the first `{` nested deeper than [`MAX_NESTING`], found by the
+/// grammar's `depth_scan` rule: the braces the grammar reads as braces, found with the
+/// grammar's own rules for text blocks, strings and comments, so the count cannot disagree
+/// with the parse. The rule stops at that `{`, or reads the whole file. Depth never drops
+/// where the grammar ends a block without `}`, so the count is never lower than the depth
+/// pest recurses to.
+fn first_too_deep(text: &str) -> Option<usize> {
+    match IsmsParser::parse(Rule::depth_scan, text) {
+        Ok(pairs) => {
+            let end = pairs.peek().map_or(0, |p| p.as_span().end());
+            (end < text.len()).then_some(end)
+        }
+        // INVARIANT: `depth_scan` matches any text; if it ever did not, refusing the file
+        // is safer than recursing into it unchecked.
+        Err(_) => Some(0),
+    }
 }
 
 /// Parse one file. Never fails: whatever does not parse is in [`Ast::errors`].
@@ -115,6 +139,7 @@ impl<'t> Parser<'t> {
             Ok(pairs) => {
                 let mut builder = Builder {
                     file: self.file,
+                    text: rest,
                     offset,
                     comments: &mut self.comments,
                     errors: &mut self.errors,
@@ -176,6 +201,8 @@ impl Iterator for Parser<'_> {
 /// Turns one item's pairs into owned syntax, spans shifted by where the item starts.
 struct Builder<'a> {
     file: FileId,
+    /// The item's input: the file from `offset` on.
+    text: &'a str,
     offset: usize,
     comments: &'a mut Vec<Comment>,
     errors: &'a mut Vec<SyntaxError>,
@@ -233,7 +260,19 @@ impl Builder<'_> {
                 Rule::word if keyword.is_none() => keyword = Some(self.word(&child)),
                 Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
-                Rule::bad_tail => {
+                Rule::stray_close => {
+                    let span = self.span(&child);
+                    // A `}` after the declaration is the other half of a `{` missing
+                    // from a field inside it, when the indentation shows which one.
+                    let inferred = block
+                        .as_mut()
+                        .and_then(|b| indent::infer_open_brace(b, self.text, self.offset));
+                    match inferred {
+                        Some(field) => self.errors.push(errors::missing_open_brace(field)),
+                        None => self.errors.push(errors::error_line(span, "}")),
+                    }
+                }
+                Rule::bad_tail | Rule::line_rest => {
                     broken = true;
                     let span = self.span(&child);
                     let name = keyword.as_ref().map_or("", |w: &Word| w.text.as_str());
@@ -274,10 +313,19 @@ impl Builder<'_> {
                     self.errors.push(errors::field_error(span, child.as_str()));
                 }
                 Rule::block_end if child.as_str().is_empty() => {
-                    closed = false;
                     broken = true;
-                    let at = self.span(&child);
-                    self.errors.push(errors::missing_brace(open, at));
+                    // The `}` that closed a nested block may be this block's, indented
+                    // as this block's: then the nested block is the one that lacks it.
+                    match indent::misplaced_close(&mut fields, self.text, self.offset) {
+                        Some((inner, close)) => {
+                            self.errors.push(errors::misplaced_brace(inner, close));
+                        }
+                        None => {
+                            closed = false;
+                            let at = self.span(&child);
+                            self.errors.push(errors::missing_brace(open, at));
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -304,7 +352,7 @@ impl Builder<'_> {
                 Rule::word | Rule::int if name.is_none() => name = Some(self.word(&child)),
                 Rule::list_comma => joined = true,
                 Rule::block => block = Some(self.block(child)),
-                Rule::bad_tail => {
+                Rule::bad_tail | Rule::field_rest => {
                     broken = true;
                     let span = self.span(&child);
                     let field = name.as_ref().map_or("", |w: &Word| w.text.as_str());
@@ -408,7 +456,24 @@ impl Builder<'_> {
         let kind = match pair.as_rule() {
             Rule::word => Some(ValueKind::Word(text.to_string())),
             Rule::string => Some(ValueKind::Str(unescape(text))),
-            Rule::text => Some(ValueKind::Text(dedent(text))),
+            Rule::text => {
+                if !is_closed_text(text) {
+                    *broken = true;
+                    self.errors.push(errors::unclosed_text(Span::new(
+                        self.file,
+                        span.start(),
+                        span.start() + 3,
+                    )));
+                }
+                Some(ValueKind::Text(dedent(text)))
+            }
+            Rule::misopened_text => {
+                *broken = true;
+                let quotes = Span::new(self.file, span.start(), span.start() + 2);
+                self.errors.push(errors::misopened_text(quotes));
+                // With the third quote it is the text block it was meant to be.
+                Some(ValueKind::Text(dedent(&format!("\"{text}"))))
+            }
             Rule::date => Some(ValueKind::Date(text.to_string())),
             Rule::decimal => Some(ValueKind::Decimal(text.to_string())),
             Rule::int => self.int(span, text, broken).map(ValueKind::Int),
@@ -497,10 +562,212 @@ mod tests {
         assert_eq!(ast.errors.len(), 1);
     }
 
+    /// The deepest nesting of blocks and brace groups — the rules pest recurses into — in
+    /// the items of `text`, parsed one after another as [`Parser`] does.
+    fn grammar_depth(text: &str) -> usize {
+        fn depth(pair: Pair<'_, Rule>) -> usize {
+            let own = usize::from(matches!(pair.as_rule(), Rule::block | Rule::brace_group));
+            own + pair.into_inner().map(depth).max().unwrap_or(0)
+        }
+        let mut position = 0;
+        let mut deepest = 0;
+        while position < text.len() {
+            let pairs = IsmsParser::parse(Rule::item, &text[position..]).expect("total");
+            let end = pairs.clone().map(|p| p.as_span().end()).max().unwrap_or(0);
+            deepest = deepest.max(pairs.map(depth).max().unwrap_or(0));
+            if end == 0 {
+                break;
+            }
+            position += end;
+        }
+        deepest
+    }
+
+    #[test]
+    fn the_pre_check_refuses_exactly_past_max_nesting() {
+        for context in ["", "a {\n", "= x ", "role r \"a\r", "f \"\"\"\nx\n\"\"\" "] {
+            let open = usize::from(context.contains('{'));
+            let at = |depth: usize| first_too_deep(&format!("{context}{}", "{".repeat(depth)));
+            assert_eq!(at(MAX_NESTING - open), None, "{context:?}");
+            let deeper = MAX_NESTING + 1 - open;
+            assert_eq!(at(deeper), Some(context.len() + deeper - 1), "{context:?}");
+        }
+    }
+
+    /// Differential test: on random text made of the pieces that change how braces are
+    /// read (strings ended by `\n` or a lone `\r`, escapes, text blocks closed or ended by
+    /// indentation, `//` and `/* */` comments, declaration keywords, list commas), whatever
+    /// the pre-check lets through nests no deeper than [`MAX_NESTING`] in the grammar.
+    #[test]
+    fn nesting_pre_check_never_lets_through_deeper_nesting() {
+        const PIECES: &[&str] = &[
+            "{", "{", "{", "{", "{", "}", "}", "\"", "\"\"\"", "\\", "\n", "\r", "\r\n", "\n  ",
+            "\n    ", "//", "/*", "*/", "risk ", "f ", "a,", "=", " ", "@allow(", ")", "x",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut accepted, mut refused) = (0, 0);
+        for round in 0..800 {
+            let len = 300 + next(1_500);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            if first_too_deep(&text).is_some() {
+                refused += 1;
+                continue;
+            }
+            accepted += 1;
+            let parsed = grammar_depth(&text);
+            assert!(
+                parsed <= MAX_NESTING,
+                "round {round}: the pre-check let through {parsed} levels in {text:?}"
+            );
+        }
+        assert!(
+            accepted > 100 && refused > 50,
+            "{accepted} accepted, {refused} refused"
+        );
+    }
+
+    /// Run `parse` on a thread with a small stack: a file the pre-check lets through with
+    /// 100,000 braces would overflow it at once.
+    fn parse_on_small_stack(text: String) -> Vec<SyntaxError> {
+        std::thread::Builder::new()
+            .stack_size(4 << 20)
+            .spawn(move || parse_str(&text).errors)
+            .expect("thread")
+            .join()
+            .expect("no overflow")
+    }
+
+    #[test]
+    fn braces_after_a_string_ended_by_a_lone_cr_are_counted() {
+        let text = format!("role r \"a\r{}\n", "{".repeat(100_000));
+        let errors = parse_on_small_stack(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].message, "blocks are nested more than 64 deep");
+        assert_eq!(errors[0].span.start(), "role r \"a\r".len() + 64);
+    }
+
+    #[test]
+    fn closing_braces_inside_a_text_block_do_not_lower_the_count() {
+        // Each round opens 50 blocks, then a text block holding 60 `}`: a count that read
+        // them as braces never passed 50, while the grammar nested 10,000 deep.
+        let round = format!(
+            "{}f \"\"\"\n{}\n\"\"\"\n",
+            "f {\n".repeat(50),
+            "}".repeat(60)
+        );
+        let text = format!("a {{\n{}", round.repeat(200));
+        let errors = parse_on_small_stack(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].message, "blocks are nested more than 64 deep");
+    }
+
+    #[test]
+    fn an_unclosed_text_block_ends_where_its_indentation_does() {
+        let ast = parse_str(
+            "policy p \"P\" {\n  section \"a\" \"\"\"\n    One.\n\n    Two.\n  section \"b\" \"\"\"\n    Three.\n  \"\"\"\n}\n",
+        );
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "unclosed text block");
+        assert_eq!(ast.errors[0].span.start(), 29);
+        let fields = ast.decls[0].block.as_ref().map(|b| b.fields.len());
+        assert_eq!(fields, Some(2), "the second section is read as a field");
+        let first = &ast.decls[0].block.as_ref().unwrap().fields[0].args[1].values[0];
+        assert_eq!(first.kind, ValueKind::Text("One.\n\nTwo.".to_string()));
+    }
+
+    #[test]
+    fn closed_text_blocks_are_read_as_before() {
+        for (text, content) in [
+            ("\"\"\"one\"\"\"", "one"),
+            ("\"\"\"\n    a\n      b\n  \"\"\"", "a\n  b"),
+            ("\"\"\"first\n  more\n\"\"\"", "first\n  more"),
+            ("\"\"\"\n\n    a\n    \"\"\" ", "\na"),
+        ] {
+            let ast = parse_str(&format!("policy p {{\n  purpose {text}\n}}\n"));
+            assert!(ast.errors.is_empty(), "{text:?}: {:?}", ast.errors);
+            let value = &ast.decls[0].block.as_ref().unwrap().fields[0].args[0].values[0];
+            assert_eq!(value.kind, ValueKind::Text(content.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_unclosed_text_block_at_the_end_of_the_file_is_one_error() {
+        let ast = parse_str("policy p {\n  purpose \"\"\"\n    a }\n");
+        assert_eq!(ast.errors.len(), 2, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "unclosed text block");
+        assert_eq!(ast.errors[1].message, "missing `}` to close this block");
+    }
+
+    #[test]
+    fn two_quotes_before_an_indented_text_are_one_error_and_the_text() {
+        let ast =
+            parse_str("policy p {\n  purpose \"\"\n    One.\n    Two.\n  \"\"\"\n  owner x\n}\n");
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "text block opened with `\"\"`");
+        let block = ast.decls[0].block.as_ref().unwrap();
+        assert_eq!(block.fields.len(), 2);
+        let value = &block.fields[0].args[0].values[0];
+        assert_eq!(value.kind, ValueKind::Text("One.\nTwo.".to_string()));
+    }
+
+    #[test]
+    fn an_empty_string_before_fields_stays_an_empty_string() {
+        let ast = parse_str(
+            "policy p {\n  title \"\"\n  purpose \"x\"\n  section \"s\" \"\"\"\n    a\n  \"\"\"\n}\n",
+        );
+        assert!(ast.errors.is_empty(), "{:?}", ast.errors);
+        let block = ast.decls[0].block.as_ref().unwrap();
+        assert_eq!(block.fields.len(), 3);
+        assert_eq!(
+            block.fields[0].args[0].values[0].kind,
+            ValueKind::Str(String::new())
+        );
+    }
+
+    #[test]
+    fn a_stray_closing_brace_after_a_declaration_is_one_error() {
+        let ast = parse_str("role r \"R\"\n}\nrole s \"S\"\n");
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(
+            ast.errors[0].message,
+            "unexpected `}`: no block is open here"
+        );
+        assert_eq!(ast.decls.len(), 2);
+    }
+
+    #[test]
+    fn a_block_comment_over_lines_is_one_error() {
+        let ast = parse_str("risk r {\n  /* a {\n  b */ impact 2\n}\n");
+        assert_eq!(ast.errors.len(), 1, "{:?}", ast.errors);
+        assert_eq!(ast.errors[0].message, "comments start with `//`");
+    }
+
     #[test]
     fn garbage_never_panics() {
         for text in [
-            "}", "{", "\"", "\"\"\"", "risk {", "= = =", "\0\0", "a ..", "1..", "x,",
+            "}",
+            "{",
+            "\"",
+            "\"\"\"",
+            "risk {",
+            "= = =",
+            "\0\0",
+            "a ..",
+            "1..",
+            "x,",
+            "\"\"\"\"",
+            "\"\"\"\"\"",
+            "/*",
+            "a {\n\"\"\"\n",
+            "@a(\"\"\"",
+            "}}",
+            "a {}}\n}",
         ] {
             let _ = parse_str(text);
         }

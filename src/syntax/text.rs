@@ -23,13 +23,22 @@ pub fn unescape(token: &str) -> String {
     out
 }
 
-/// The content of a `"""…"""` token: a leading newline dropped, the common indentation of
-/// its non-blank lines removed, and trailing blank space trimmed.
+/// Whether a `text` token ends with its closing `"""`. The grammar ends an unclosed text
+/// block where its indentation ends; its content cannot hold `"""` (that closes it), so a
+/// token ends in `"""` beyond its opener only when it is closed.
+pub fn is_closed_text(token: &str) -> bool {
+    token.len() >= 6 && token.ends_with("\"\"\"")
+}
+
+/// The content of a `"""…"""` token (closed or not): a leading newline dropped, the common
+/// indentation of its non-blank lines removed, and trailing blank space trimmed.
 pub fn dedent(token: &str) -> String {
-    let inner = token
-        .strip_prefix("\"\"\"")
-        .and_then(|s| s.strip_suffix("\"\"\""))
-        .unwrap_or(token);
+    let inner = token.strip_prefix("\"\"\"").unwrap_or(token);
+    let inner = if is_closed_text(token) {
+        inner.strip_suffix("\"\"\"").unwrap_or(inner)
+    } else {
+        inner
+    };
     let inner = inner
         .strip_prefix("\r\n")
         .or_else(|| inner.strip_prefix(['\n', '\r']))

@@ -18,7 +18,9 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let (Some(t), Some(a)) = (&risk.treatment, assessment) else {
             continue;
         };
-        if t.common.has("accepted_by") {
+        // An acceptance may stand on a line of the treatment that did not parse or was
+        // misspelt: that error is already reported, and this one would follow from it.
+        if t.common.has("accepted_by") || t.common.incomplete {
             continue;
         }
         let (level, score, after) = match t.kind {

@@ -70,6 +70,9 @@ pub struct Fields<'a> {
     /// non-repeatable field given twice is taken once).
     taken: Vec<(usize, &'a Field)>,
     pub present: FieldSet,
+    /// A line of the block did not parse or a field was unknown: values computed from the
+    /// block (a residual risk, an acceptance) may be wrong, so rules skip them.
+    pub incomplete: bool,
 }
 
 impl<'a> Fields<'a> {
@@ -87,6 +90,12 @@ impl<'a> Fields<'a> {
         let fields = block.map_or(&[][..], |b| b.fields.as_slice());
         let mut taken: Vec<(usize, &'a Field)> = Vec::with_capacity(fields.len());
         let mut present = FieldSet::new(schema);
+        let mut unknown = false;
+        // Schema fields that an unknown field is a near miss for (`likelyhood`): that
+        // mistake is reported once, as `field/unknown` with its suggestion, not again as
+        // `field/missing`. (Fields whose absence a rule reports, such as an owner, are
+        // still reported by that rule: the conformance contract expects it.)
+        let mut near_misses = FieldSet::new(schema);
         for field in fields {
             let name = field.name.text.as_str();
             let Some((index, spec)) = schema.iter().enumerate().find(|(_, s)| s.name == name)
@@ -97,8 +106,14 @@ impl<'a> Fields<'a> {
                     format!("unknown field `{name}` in {what}"),
                 )
                 .with_label("not a field here");
+                unknown = true;
                 d = match closest(name, schema.iter().map(|s| s.name)) {
-                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    Some(best) => {
+                        if let Some(index) = schema.iter().position(|s| s.name == best) {
+                            near_misses.insert(index);
+                        }
+                        d.with_help(format!("did you mean `{best}`?"))
+                    }
                     None => d.with_help(format!(
                         "the fields here are {}",
                         list(schema.iter().map(|s| s.name))
@@ -127,7 +142,7 @@ impl<'a> Fields<'a> {
         // A declaration whose block did not parse may hold the field on a broken line.
         if !broken {
             for spec in schema.iter().filter(|s| s.need == Need::Required) {
-                if !present.contains(spec.name) {
+                if !present.contains(spec.name) && !near_misses.contains(spec.name) {
                     sink.push(
                         Diagnostic::new(
                             Code::FieldMissing,
@@ -144,6 +159,7 @@ impl<'a> Fields<'a> {
             schema,
             taken,
             present,
+            incomplete: broken || unknown,
         }
     }
 

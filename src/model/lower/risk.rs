@@ -167,7 +167,7 @@ fn treatment(sink: &mut Sink, field: &Field, risk: &str) -> Option<Treatment> {
             span: field.span,
             doc: None,
             present: f.present,
-            incomplete: field.block.as_ref().is_some_and(|b| b.broken),
+            incomplete: f.incomplete,
             header_broken: field.broken,
         },
     })
