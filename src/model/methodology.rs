@@ -12,8 +12,9 @@ impl Methodology {
             s.as_ref().is_some_and(|s| {
                 !s.entries.is_empty()
                     && s.entries.iter().all(|e| e.label.is_some())
-                    && (1..=s.max()).all(|v| s.entries.iter().filter(|e| e.value == v).count() == 1)
+                    // The count first: it bounds the walk from 1 to the largest value.
                     && s.entries.len() as i64 == s.max()
+                    && (1..=s.max()).all(|v| s.entries.iter().filter(|e| e.value == v).count() == 1)
             })
         })
     }

@@ -60,11 +60,7 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
             );
         }
     }
-    let max = scale.max();
-    let missing: Vec<String> = (1..=max)
-        .filter(|v| !scale.entries.iter().any(|e| e.value == *v))
-        .map(|v| v.to_string())
-        .collect();
+    let missing = gaps(scale);
     if let Some(low) = scale.entries.iter().find(|e| e.value < 1) {
         sink.push(
             gap(
@@ -74,9 +70,8 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
             )
             .with_help(format!("number the `{name}` values 1, 2, 3, …")),
         );
-    } else if let Some(first_missing) = missing.first() {
+    } else if let Some(&(after, _)) = missing.first() {
         // Point at the first value written after the gap (`4` in 1, 2, 4).
-        let after = first_missing.parse::<i64>().unwrap_or(0);
         let at = scale
             .entries
             .iter()
@@ -86,12 +81,89 @@ fn check_scale(name: &str, scale: &Scale, sink: &mut Sink) {
         sink.push(
             gap(
                 at,
-                format!("the `{name}` scale skips {}", missing.join(", ")),
+                format!("the `{name}` scale skips {}", describe(&missing)),
                 "values must run 1..N without gaps",
             )
             .with_help(format!(
                 "add the missing values or renumber the `{name}` scale"
             )),
+        );
+    }
+}
+
+/// The runs of values missing from 1 to the scale's largest value, as inclusive ranges, in
+/// order. Computed from the written values, never by counting up to the largest: a scale
+/// may end at 999999999999999999.
+fn gaps(scale: &Scale) -> Vec<(i64, i64)> {
+    let mut values: Vec<i64> = scale
+        .entries
+        .iter()
+        .map(|e| e.value)
+        .filter(|v| *v >= 1)
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    let mut gaps = Vec::new();
+    let mut next = 1;
+    for v in values {
+        if v > next {
+            gaps.push((next, v - 1));
+        }
+        next = v.saturating_add(1);
+    }
+    gaps
+}
+
+/// `2, 3` for short runs, `5..900` for long ones.
+fn describe(gaps: &[(i64, i64)]) -> String {
+    let mut parts = Vec::new();
+    for &(low, high) in gaps {
+        if high - low < 3 {
+            parts.extend((low..=high).map(|v| v.to_string()));
+        } else {
+            parts.push(format!("{low}..{high}"));
+        }
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ScaleEntry;
+    use crate::source::{FileId, Span};
+
+    fn scale(values: &[i64]) -> Scale {
+        let span = Span::new(FileId(0), 0, 0);
+        Scale {
+            entries: values
+                .iter()
+                .map(|&value| ScaleEntry {
+                    value,
+                    label: Some("x".to_string()),
+                    span,
+                })
+                .collect(),
+            span,
+        }
+    }
+
+    #[test]
+    fn gaps_are_runs_of_missing_values() {
+        assert_eq!(describe(&gaps(&scale(&[1, 2, 4]))), "3");
+        assert_eq!(describe(&gaps(&scale(&[1, 4]))), "2, 3");
+        assert_eq!(describe(&gaps(&scale(&[3, 1, 9]))), "2, 4..8");
+        assert!(gaps(&scale(&[1, 2, 3])).is_empty());
+    }
+
+    #[test]
+    fn a_huge_value_is_one_range_not_a_count_to_it() {
+        // Found by isms-fuzz (seed 2, input 59457): counting up to the value never ended.
+        let huge = 999_999_999_999_999_999;
+        assert_eq!(describe(&gaps(&scale(&[huge]))), format!("1..{}", huge - 1));
+        assert_eq!(
+            describe(&gaps(&scale(&[1, i64::MAX]))),
+            format!("2..{}", i64::MAX - 1)
         );
     }
 }
