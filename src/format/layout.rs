@@ -263,18 +263,30 @@ impl Printer<'_> {
         };
         let close_line = self.line_of(block.span.end().saturating_sub(1));
         let open_line = self.line_of(block.open.start());
+        // A comment trailing the head when the `{` stands on a later line stays on the
+        // head's line: the block is then opened there, never printed inline after it
+        // (which would leave the comment after the declaration).
+        let head_line = self.line_of(head_end.saturating_sub(1));
+        let head_comment = if head_line == open_line {
+            None
+        } else {
+            self.trailing_on(head_line)
+        };
         let comments_inside = self
             .comments
             .iter()
             .any(|c| c.span.start() > block.open.start() && c.span.start() < block.span.end());
-        if block.fields.is_empty() && !comments_inside {
+        if block.fields.is_empty() && !comments_inside && head_comment.is_none() {
             out.push_str(" {}");
             self.trail(&mut out, block.span.end().saturating_sub(1));
             out.push('\n');
             return out;
         }
         if let [only] = block.fields.as_slice() {
-            let inline = open_line == close_line && only.block.is_none() && !comments_inside;
+            let inline = open_line == close_line
+                && only.block.is_none()
+                && !comments_inside
+                && head_comment.is_none();
             if inline {
                 let field = self.head(Item::Field(only), level + 1, 0);
                 if !field.contains('\n') && pad.len() + head.len() + field.len() + 6 <= WIDTH {
@@ -286,7 +298,14 @@ impl Printer<'_> {
             }
         }
         out.push_str(" {");
-        self.trail(&mut out, block.open.start());
+        match head_comment {
+            // The `{` line's own trailing comment, if any, then leads the first field.
+            Some(comment) => {
+                out.push(MARK);
+                out.push_str(&comment);
+            }
+            None => self.trail(&mut out, block.open.start()),
+        }
         out.push('\n');
         let fields: Vec<Item<'_>> = block.fields.iter().map(Item::Field).collect();
         let align = if item.head().text == "levels" {

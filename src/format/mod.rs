@@ -89,6 +89,20 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_on_a_head_whose_block_opens_below_stays_on_the_head() {
+        // Found by isms-fuzz (seed 2, input 13840): the comment moved after the
+        // declaration, away from it.
+        let out = fmt("person a \"A\" // c\n{ roles x }\nrole x \"X\"\n");
+        assert_eq!(
+            out,
+            "person a \"A\" {  // c\n  roles x\n}\n\nrole x \"X\"\n"
+        );
+        let both = fmt("person a \"A\" // c\n{ // d\n  roles x\n}\n");
+        assert_eq!(both, "person a \"A\" {  // c\n  // d\n  roles x\n}\n");
+        assert_eq!(fmt(&both), both);
+    }
+
+    #[test]
     fn trailing_comments_align() {
         let input = "methodology {\n  accept medium // a\n  review every 12 months // b\n}\n";
         let want =
