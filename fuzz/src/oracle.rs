@@ -188,9 +188,10 @@ fn format_properties(text: &str) -> Vec<Failure> {
     failures
 }
 
-/// Each comment's text with the declaration it belongs to: the number of declarations
-/// that start before it, and whether it stands inside the last of them.
-fn comment_owners(text: &str) -> Vec<(String, (usize, bool))> {
+/// Each comment's text with the declaration it belongs to: the one it stands in or trails
+/// on the same line as its end, else the next one (its number; the count of declarations
+/// for a comment after the last).
+fn comment_owners(text: &str) -> Vec<(String, usize)> {
     let ast: Ast = syntax::parse(FileId(0), text);
     ast.comments
         .iter()
@@ -201,8 +202,12 @@ fn comment_owners(text: &str) -> Vec<(String, (usize, bool))> {
                 .iter()
                 .take_while(|d| d.span.start() <= at)
                 .count();
-            let inside = before > 0 && ast.decls[before - 1].span.end() > at;
-            (c.text.trim_end().to_string(), (before, inside))
+            let owner = match before.checked_sub(1).map(|i| (i, &ast.decls[i])) {
+                Some((i, d)) if d.span.end() > at => i,
+                Some((i, d)) if !text[d.span.end().min(at)..at].contains(['\n', '\r']) => i,
+                _ => before,
+            };
+            (c.text.trim_end().to_string(), owner)
         })
         .collect()
 }
@@ -237,6 +242,14 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_trailing_comment_belongs_to_the_declaration_on_its_line() {
+        let a = comment_owners("person a \"A\" // c\n{ roles x }\nrole x \"X\"\n");
+        let b = comment_owners("person a \"A\" { roles x }  // c\nrole x \"X\"\n");
+        assert_eq!(a, b);
+        assert_eq!(a[0].1, 0);
     }
 
     #[test]
