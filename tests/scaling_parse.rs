@@ -201,3 +201,22 @@ fn parse_time_grows_linearly_with_a_line_of_quotes() {
     let ratio = median_time(&large).as_secs_f64() / median_time(&small).as_secs_f64();
     assert!(ratio < 8.0, "4x the input took {ratio:.1}x the time");
 }
+
+#[test]
+fn parse_time_grows_linearly_with_attributes_that_no_declaration_follows() {
+    // Found by isms-fuzz (seed 2, input 58679): a declaration failed after its attributes
+    // when no keyword followed, so each later item read the whole run of `@allow` lines
+    // again.
+    let make = |n: usize| {
+        format!(
+            "{}2026-09\"\n}}\n\ncontrol A.8.24 {{\n  status planned\n}}\n",
+            "@allow(risk/no-assets, reason = \"r\", until = 2027-01-31)\n".repeat(n)
+        )
+    };
+    let errors = parse_within("attributes", make(100), Duration::from_secs(10));
+    assert!(errors >= 1, "no error for attributes without a declaration");
+    let (small, large) = (make(1_000), make(4_000));
+    median_time(&small);
+    let ratio = median_time(&large).as_secs_f64() / median_time(&small).as_secs_f64();
+    assert!(ratio < 8.0, "4x the input took {ratio:.1}x the time");
+}

@@ -46,6 +46,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether a risk, one of its treatments or a requirement has a block that did not
+    /// parse. What such a block names is unknown, so the rules that report what nothing
+    /// names (an unjustified control, an unaddressed one, an unassessed asset) stay silent
+    /// until the syntax error, the one message, is fixed.
+    pub fn names_unknown(&self) -> bool {
+        let m = self.model;
+        m.risks.iter().any(|r| {
+            r.common.incomplete || r.treatment.as_ref().is_some_and(|t| t.common.incomplete)
+        }) || m.requirements.iter().any(|q| q.common.incomplete)
+    }
+
     /// Whether a control slot is applicable: a risk treatment or a requirement names it.
     pub fn is_applicable(&self, slot: usize) -> bool {
         !self
@@ -59,13 +70,13 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Run every rule.
 /// The rule over the source text rather than the model (`text/control-character`): the
 /// project's first `project_files` files of `sources`.
 pub fn run_on_text(sources: &crate::source::SourceMap, project_files: usize, sink: &mut Sink) {
     rules::text_control_character::check(sources, project_files, sink);
 }
 
+/// Run every rule.
 pub fn run(cx: &Context<'_>, sink: &mut Sink) {
     for rule in rules::ALL {
         rule(cx, sink);

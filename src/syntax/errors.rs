@@ -160,6 +160,27 @@ pub fn error_line(span: Span, text: &str) -> SyntaxError {
     )
 }
 
+/// A `{` in a line that is already an error, never closed: it runs to the next
+/// declaration or the end of the file, and takes the `}` of the blocks around it with it.
+pub fn unclosed_group(open: Span) -> SyntaxError {
+    error(
+        open,
+        "unexpected `{`".to_string(),
+        "this `{` leaves the block around it without its `}`",
+        Some("remove it: a block opens with one `{` at the end of its line".to_string()),
+    )
+}
+
+/// `@allow(…)` lines with no declaration after them.
+pub fn orphan_attribute(span: Span) -> SyntaxError {
+    error(
+        span,
+        "attribute without a declaration".to_string(),
+        "no declaration follows this attribute",
+        Some("put `@allow(…)` on the line right above the declaration it applies to".to_string()),
+    )
+}
+
 /// A block that ends (at a declaration keyword or the end of the file) without its `}`.
 pub fn missing_brace(open: Span, end: Span) -> SyntaxError {
     let mut e = error(

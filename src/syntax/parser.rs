@@ -138,6 +138,8 @@ impl<'t> Parser<'t> {
         match IsmsParser::parse(Rule::item, rest) {
             Ok(pairs) => {
                 let mut builder = Builder {
+                    unclosed: 0,
+                    groups: Vec::new(),
                     file: self.file,
                     text: rest,
                     offset,
@@ -206,6 +208,13 @@ struct Builder<'a> {
     offset: usize,
     comments: &'a mut Vec<Comment>,
     errors: &'a mut Vec<SyntaxError>,
+    /// How many `{` this item reported as never closed. A block that runs out without its
+    /// `}` after one of them was reported lost that `}` to it: the one error is said.
+    unclosed: usize,
+    /// Errors of lines that hold a `{ … }` group (the error's index, the group's `{`). A
+    /// block that runs out of `}` after one lost its `}` to that group: the group's line
+    /// gets the one error, about its `{`, and the block none.
+    groups: Vec<(usize, Span)>,
 }
 
 impl Builder<'_> {
@@ -223,7 +232,7 @@ impl Builder<'_> {
             for pair in item.into_inner() {
                 match pair.as_rule() {
                     Rule::COMMENT => self.comment(&pair),
-                    Rule::decl => decl = Some(self.decl(pair)),
+                    Rule::decl => decl = self.decl(pair),
                     Rule::error_line => {
                         let span = self.span(&pair);
                         self.errors.push(errors::error_line(span, pair.as_str()));
@@ -245,7 +254,8 @@ impl Builder<'_> {
         });
     }
 
-    fn decl(&mut self, pair: Pair<'_, Rule>) -> Decl {
+    /// The declaration, or `None` for attributes that no declaration follows (reported).
+    fn decl(&mut self, pair: Pair<'_, Rule>) -> Option<Decl> {
         let span = self.span(&pair);
         let mut keyword = None;
         let mut attributes = Vec::new();
@@ -282,11 +292,13 @@ impl Builder<'_> {
                 _ => self.value_into(&mut args, &mut joined, child, &mut broken),
             }
         }
-        let keyword = keyword.unwrap_or(Word {
-            text: String::new(),
-            span: span.start_point(),
-        });
-        Decl {
+        let Some(keyword) = keyword else {
+            if let Some(last) = attributes.last() {
+                self.errors.push(errors::orphan_attribute(last.span));
+            }
+            return None;
+        };
+        Some(Decl {
             attributes,
             keyword,
             args,
@@ -294,10 +306,12 @@ impl Builder<'_> {
             doc: None,
             span,
             broken,
-        }
+        })
     }
 
     fn block(&mut self, pair: Pair<'_, Rule>) -> Block {
+        let unclosed_before = self.unclosed;
+        let groups_before = self.groups.len();
         let mut broken = false;
         let span = self.span(&pair);
         let open = Span::new(self.file, span.start(), span.start() + 1);
@@ -310,7 +324,33 @@ impl Builder<'_> {
                 Rule::field_error => {
                     broken = true;
                     let span = self.span(&child);
-                    self.errors.push(errors::field_error(span, child.as_str()));
+                    let error = match self.unclosed_group(&child) {
+                        Some(open) => errors::unclosed_group(open),
+                        None => {
+                            self.note_group(&child);
+                            errors::field_error(span, child.as_str())
+                        }
+                    };
+                    self.errors.push(error);
+                }
+                Rule::block_end if child.as_str().is_empty() && self.unclosed > unclosed_before => {
+                    // A `{` inside this block that is never closed took this block's `}`
+                    // (and every `}` after it): that `{` is the one error.
+                    broken = true;
+                    closed = false;
+                }
+                Rule::block_end
+                    if child.as_str().is_empty() && self.groups.len() > groups_before =>
+                {
+                    // A line of this block holds a `{ … }` group that closed with this
+                    // block's `}`: its `{` is the mistake, and its line's error says so.
+                    broken = true;
+                    closed = false;
+                    let (index, open) = self.groups[groups_before];
+                    if let Some(error) = self.errors.get_mut(index) {
+                        *error = errors::unclosed_group(open);
+                    }
+                    self.unclosed += 1;
                 }
                 Rule::block_end if child.as_str().is_empty() => {
                     broken = true;
@@ -322,6 +362,7 @@ impl Builder<'_> {
                         }
                         None => {
                             closed = false;
+                            self.unclosed += 1;
                             let at = self.span(&child);
                             self.errors.push(errors::missing_brace(open, at));
                         }
@@ -356,8 +397,11 @@ impl Builder<'_> {
                     broken = true;
                     let span = self.span(&child);
                     let field = name.as_ref().map_or("", |w: &Word| w.text.as_str());
-                    self.errors
-                        .push(errors::bad_tail(span, child.as_str(), field));
+                    let error = match self.unclosed_group(&child) {
+                        Some(open) => errors::unclosed_group(open),
+                        None => errors::bad_tail(span, child.as_str(), field),
+                    };
+                    self.errors.push(error);
                 }
                 _ => self.value_into(&mut args, &mut joined, child, &mut broken),
             }
@@ -412,6 +456,45 @@ impl Builder<'_> {
             }
         }
         Attribute { name, args, span }
+    }
+
+    /// Note that the error about to be pushed for `pair` is of a line holding a `{ … }`
+    /// group (see `groups`).
+    fn note_group(&mut self, pair: &Pair<'_, Rule>) {
+        let group = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::brace_group);
+        if let Some(group) = group {
+            let at = self.span(&group);
+            let open = Span::new(self.file, at.start(), at.start() + 1);
+            self.groups.push((self.errors.len(), open));
+        }
+    }
+
+    /// The `{` of the first brace group in the error node `pair` that is never closed: it
+    /// ran to a line that starts a declaration, or to the end of the file, taking the `}`
+    /// of every block around it. Counted in `unclosed`.
+    fn unclosed_group(&mut self, pair: &Pair<'_, Rule>) -> Option<Span> {
+        let group = pair
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::brace_group)
+            .find(|g| {
+                // Closed when its last character is its own `}`, not the end of a token
+                // inside it (a nested group, a string) that reaches as far.
+                let end = g.as_span().end();
+                let inner_reaches_end = g
+                    .clone()
+                    .into_inner()
+                    .last()
+                    .is_some_and(|last| last.as_span().end() == end);
+                !g.as_str().ends_with('}') || inner_reaches_end
+            })?;
+        self.unclosed += 1;
+        let at = self.span(&group);
+        Some(Span::new(self.file, at.start(), at.start() + 1))
     }
 
     fn word(&self, pair: &Pair<'_, Rule>) -> Word {

@@ -6,6 +6,9 @@ use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::graph::{EdgeKind, Node};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
+    if cx.names_unknown() {
+        return;
+    }
     for (i, a) in cx.model.assets.iter().enumerate() {
         if !cx
             .trace

@@ -6,6 +6,9 @@ use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
+    if cx.names_unknown() {
+        return;
+    }
     let m = cx.model;
     for (i, slot) in m.slots.iter().enumerate() {
         let Some(control) = m.control_decl(slot) else {

@@ -6,6 +6,9 @@ use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::lower::list;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
+    if cx.names_unknown() {
+        return;
+    }
     let m = cx.model;
     for &c in &m.used_catalogs {
         let Some(catalog) = m.catalogs.get(c) else {
