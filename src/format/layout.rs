@@ -249,9 +249,15 @@ impl Printer<'_> {
         let mut out = String::new();
         if let Item::Decl(d) = item {
             for a in &d.attributes {
+                // Comments between two attributes, or between the last one and the
+                // keyword, stay there (they used to move after the declaration).
+                out.push_str(&self.comments_before(a.span.start(), level, None));
                 out.push_str(&format!("{pad}{}", self.attribute(a)));
                 self.trail(&mut out, a.span.end().saturating_sub(1));
                 out.push('\n');
+            }
+            if !d.attributes.is_empty() {
+                out.push_str(&self.comments_before(d.keyword.span.start(), level, None));
             }
         }
         let head = self.head(item, level, align);
@@ -360,11 +366,23 @@ impl Printer<'_> {
 
     /// Append the comment trailing the source line of `offset`, if any.
     fn trail(&mut self, out: &mut String, offset: usize) {
-        let line = self.line_of(offset);
-        if let Some(comment) = self.trailing_on(line) {
-            out.push(MARK);
-            out.push_str(&comment);
+        // Only the comment right after this code on its line: on `}role x "X"  // c` the
+        // comment is the role's, not the `}`'s. Comments are in source order, so it is
+        // found by binary search (a scan per line made long files quadratic).
+        let i = self.comments.partition_point(|c| c.span.start() <= offset);
+        let Some(c) = self.comments.get(i) else {
+            return;
+        };
+        let right_after = self
+            .text
+            .get(offset + 1..c.span.start())
+            .is_some_and(|between| between.trim_matches([' ', '\t']).is_empty());
+        if self.used[i] || !right_after {
+            return;
         }
+        self.used[i] = true;
+        out.push(MARK);
+        out.push_str(c.text.trim_end());
     }
 
     /// `name values…` on one line, or wrapped after commas past the width. A head whose

@@ -103,6 +103,30 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_between_an_attribute_and_its_declaration_stays_there() {
+        // Found by isms-fuzz (seed 20261129, input 171982 and nine more): the comment moved
+        // after the declaration, or into its block.
+        for input in [
+            "@allow(role/unassigned, reason = \"x\")\n// c\nperson a \"A\" { roles x }\n",
+            "@allow(role/unassigned, reason = \"x\")\n// c\nperson a \"A\" {\n  roles x\n}\n",
+            "@allow(a/b, reason = \"x\")\n// c\n@allow(c/d, reason = \"y\")\nrole x \"X\"\n",
+        ] {
+            assert_eq!(fmt(input), input);
+        }
+    }
+
+    #[test]
+    fn a_comment_after_a_declaration_that_follows_a_brace_stays_with_it() {
+        // Found by isms-fuzz (seed 20261129, input 717199): `}role x "X"  // c` gave the
+        // comment to the `}`.
+        let out = fmt("policy p \"P\" {\n  owner x\n}role c \"C\"  // c\nrole z \"Z\"\n");
+        assert_eq!(
+            out,
+            "policy p \"P\" {\n  owner x\n}\n\nrole c \"C\"  // c\nrole z \"Z\"\n"
+        );
+    }
+
+    #[test]
     fn trailing_comments_align() {
         let input = "methodology {\n  accept medium // a\n  review every 12 months // b\n}\n";
         let want =
