@@ -278,11 +278,17 @@ impl Printer<'_> {
         } else {
             self.trailing_on(head_line)
         };
+        // Comments on lines of their own between the head and a `{` on a later line: they
+        // lead the block (printed inline, they would end up after the declaration).
+        let comments_before_open = self.comments.iter().enumerate().any(|(i, c)| {
+            !self.used[i] && c.span.start() >= head_end && c.span.start() < block.open.start()
+        });
+        let head_comment_or_lines = head_comment.is_some() || comments_before_open;
         let comments_inside = self
             .comments
             .iter()
             .any(|c| c.span.start() > block.open.start() && c.span.start() < block.span.end());
-        if block.fields.is_empty() && !comments_inside && head_comment.is_none() {
+        if block.fields.is_empty() && !comments_inside && !head_comment_or_lines {
             out.push_str(" {}");
             self.trail(&mut out, block.span.end().saturating_sub(1));
             out.push('\n');
@@ -292,7 +298,7 @@ impl Printer<'_> {
             let inline = open_line == close_line
                 && only.block.is_none()
                 && !comments_inside
-                && head_comment.is_none();
+                && !head_comment_or_lines;
             if inline {
                 let field = self.head(Item::Field(only), level + 1, 0);
                 if !field.contains('\n') && pad.len() + head.len() + field.len() + 6 <= WIDTH {
@@ -310,9 +316,15 @@ impl Printer<'_> {
                 out.push(MARK);
                 out.push_str(&comment);
             }
+            // After comments standing before the `{`, its own comment leads the first
+            // field instead, so the comments keep their order.
+            None if comments_before_open => {}
             None => self.trail(&mut out, block.open.start()),
         }
         out.push('\n');
+        if comments_before_open {
+            out.push_str(&self.comments_before(block.open.start(), level + 1, None));
+        }
         let fields: Vec<Item<'_>> = block.fields.iter().map(Item::Field).collect();
         let align = if item.head().text == "levels" {
             block

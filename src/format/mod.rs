@@ -97,6 +97,16 @@ mod tests {
             out,
             "person a \"A\" {  // c\n  roles x\n}\n\nrole x \"X\"\n"
         );
+        // Found by isms-fuzz (seed 20261130, input 220192): a comment on a line of its own
+        // between the head and the `{`.
+        let own_line = fmt("person a \"A\"\n// c\n{ roles x }\nrole x \"X\"\n");
+        assert_eq!(
+            own_line,
+            "person a \"A\" {\n  // c\n  roles x\n}\n\nrole x \"X\"\n"
+        );
+        assert_eq!(fmt(&own_line), own_line);
+        let ordered = fmt("person a \"A\"\n// c\n{ // d\n  roles x\n}\n");
+        assert_eq!(ordered, "person a \"A\" {\n  // c\n  // d\n  roles x\n}\n");
         let both = fmt("person a \"A\" // c\n{ // d\n  roles x\n}\n");
         assert_eq!(both, "person a \"A\" {  // c\n  // d\n  roles x\n}\n");
         assert_eq!(fmt(&both), both);
