@@ -44,26 +44,19 @@ pub fn picture(c: char) -> Cow<'static, str> {
 /// `s` with every hidden character replaced by its [`picture`]; borrowed when there is
 /// nothing to replace. Tabs and line breaks stay: documents keep the text's lines.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_hidden) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_hidden(c) {
-            out.push_str(&picture(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    pictures_of(s, is_hidden)
 }
 
 /// [`visible`] for text that must stay on one line (a terminal message, a log line): line
 /// breaks are shown as pictures too, so a `\r` cannot rewind the line and a `\n` cannot
 /// start a new one that looks like the tool's own output.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    let shown = |c: char| is_hidden(c) || c == '\r' || c == '\n';
-    if !s.chars().any(shown) {
+    pictures_of(s, |c| is_hidden(c) || c == '\r' || c == '\n')
+}
+
+/// `s` with each character that `shown` picks replaced by its [`picture`].
+fn pictures_of(s: &str, shown: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&shown) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
