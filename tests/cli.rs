@@ -1,4 +1,4 @@
-//! The command-line contract (LANGUAGE.md §5), tested on the real binary: exit statuses,
+//! The command-line contract (docs/cli.md), tested on the real binary: exit statuses,
 //! the JSON report, project discovery, `explain`, human output and `build`.
 
 // clippy.toml allows these in #[test] functions only; the helpers here are test code too.

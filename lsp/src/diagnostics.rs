@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use isms::diagnostics::{Diagnostic, Severity};
+use isms::diagnostics::{Code, Diagnostic, Severity};
 use tower_lsp_server::ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString,
     Uri,
@@ -11,12 +11,10 @@ use tower_lsp_server::ls_types::{
 
 use crate::analysis::Analysis;
 
-/// Where each rule's documentation is published; `<code>.md` is appended.
-pub const RULE_DOCS_BASE: &str = "https://github.com/isms-lang/isms/blob/main/docs/rules/";
-
-/// The link to a rule's documentation (`…/docs/rules/risk/missing-owner.md`).
-pub fn rule_docs(code: &str) -> Option<Uri> {
-    Uri::from_str(&format!("{RULE_DOCS_BASE}{code}.md")).ok()
+/// The link to a rule's documentation: the compiler's own `Code::doc_url`, so the
+/// editor, SARIF and `isms explain` point at the same page.
+pub fn rule_docs(code: Code) -> Option<Uri> {
+    Uri::from_str(&code.doc_url()).ok()
 }
 
 /// Every project file with its diagnostics, clean files included (with none), so that a
@@ -65,7 +63,7 @@ pub fn convert(a: &Analysis, d: &Diagnostic) -> Option<lsp::Diagnostic> {
         range,
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.code.as_str().to_string())),
-        code_description: rule_docs(d.code.as_str()).map(|href| CodeDescription { href }),
+        code_description: rule_docs(d.code).map(|href| CodeDescription { href }),
         source: Some("isms".to_string()),
         message,
         related_information: (!related.is_empty()).then_some(related),

@@ -1,5 +1,5 @@
 //! The one diagnostic model, shared by every stage and rendered by several front ends
-//! (terminal, JSON, and later SARIF and the language server).
+//! (terminal, JSON, SARIF, GitHub workflow commands, and the language server).
 
 mod codes;
 pub mod github;

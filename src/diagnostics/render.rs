@@ -206,7 +206,7 @@ fn position(sources: &SourceMap, span: Span) -> Position {
     }
 }
 
-/// The JSON report of spec §5 for the given diagnostics.
+/// The JSON report (docs/cli.md, "JSON output") for the given diagnostics.
 pub fn json_report(sources: &SourceMap, diagnostics: &[Diagnostic]) -> JsonReport {
     let summary = Summary::of(diagnostics);
     let diagnostics = diagnostics

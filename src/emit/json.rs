@@ -1,4 +1,4 @@
-//! `soa.json` (the contract of LANGUAGE.md §5, plus `summary` and per-row `owner_name`
+//! `soa.json` (the contract in docs/cli.md "`soa.json`", plus `summary` and per-row `owner_name`
 //! and `justification`), `risk-register.json`, `readiness.json` and, when the project
 //! records its lifecycle, `lifecycle.json`.
 

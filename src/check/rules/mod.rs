@@ -1,4 +1,5 @@
-//! The registry of rules run by `check::run`, in the order of spec §4.
+//! The registry of rules run by `check::run`. Order does not matter: diagnostics are
+//! sorted (file, offset, code) after the run.
 
 use super::Context;
 use crate::diagnostics::Sink;
