@@ -19,14 +19,11 @@ pub enum Owned {
 }
 
 /// The owners written on declarations of `kind`, most used first (ties by name), at most
-/// `at_most`. Only names that resolve to a person or role count. When the kind has no
-/// owner yet, the owners of every kind are counted instead, and when the project has none
-/// at all, its roles in name order (roles survive staff changes, so they come first).
+/// `at_most`. Only names that resolve to a person or role count. When the kind has fewer
+/// owners, the list goes on with the owners of every kind, then the project's roles in
+/// name order (roles survive staff changes, so they come before persons).
 pub fn most_used(model: &Model, kind: Owned, at_most: usize) -> Vec<&str> {
     let of_kind = ranked(model, owners_of(model, kind));
-    if !of_kind.is_empty() {
-        return of_kind.into_iter().take(at_most).collect();
-    }
     let every = [
         Owned::Risk,
         Owned::Asset,
@@ -38,12 +35,18 @@ pub fn most_used(model: &Model, kind: Owned, at_most: usize) -> Vec<&str> {
     .flat_map(|k| owners_of(model, k))
     .collect::<Vec<_>>();
     let any = ranked(model, every);
-    if !any.is_empty() {
-        return any.into_iter().take(at_most).collect();
-    }
     let mut roles: Vec<&str> = model.index.names(Kind::Role).collect();
     roles.sort_unstable();
-    roles.into_iter().take(at_most).collect()
+    let mut out: Vec<&str> = Vec::with_capacity(at_most);
+    for name in of_kind.into_iter().chain(any).chain(roles) {
+        if out.len() == at_most {
+            break;
+        }
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 fn owners_of(model: &Model, kind: Owned) -> Vec<&Ref> {
@@ -110,10 +113,12 @@ mod tests {
              risk r1 \"R\" { owner cto }\nrisk r2 \"R\" { owner cto }\n\
              risk r3 \"R\" { owner ciso }\nrisk r4 \"R\" { owner nobody }\n",
         );
-        assert_eq!(most_used(&c.model, Owned::Risk, 3), ["cto", "ciso"]);
+        assert_eq!(most_used(&c.model, Owned::Risk, 2), ["cto", "ciso"]);
         assert_eq!(most_used(&c.model, Owned::Risk, 1), ["cto"]);
+        // Then the roles nobody owns anything with yet.
+        assert_eq!(most_used(&c.model, Owned::Risk, 3), ["cto", "ciso", "aaa"]);
         // No policy has an owner: every kind's owners count (ties by name).
-        assert_eq!(most_used(&c.model, Owned::Policy, 3), ["ciso", "cto"]);
+        assert_eq!(most_used(&c.model, Owned::Policy, 2), ["ciso", "cto"]);
     }
 
     #[test]
