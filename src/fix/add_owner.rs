@@ -3,18 +3,16 @@
 //! rename fix of that `field/unknown` is the repair, and adding a line would give the
 //! declaration two owners.
 
-use super::owners::{most_used, Owned};
 use super::text::{header_brace, indent_at, line_end};
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::model::Model;
 use crate::source::{SourceMap, Span};
 
 /// How many owners are offered at most: a few, most used first.
-const OFFERED: usize = 3;
+pub const OFFERED: usize = 3;
 
-/// The fixes for the missing owner of the declaration whose name is at `name` and which
-/// spans `decl`.
-pub fn fixes(model: &Model, sources: &SourceMap, kind: Owned, name: Span, decl: Span) -> Vec<Fix> {
+/// "add `owner X`" for each of `owners`, in the declaration whose name is at `name` and
+/// which spans `decl`.
+pub fn fixes(sources: &SourceMap, owners: &[&str], name: Span, decl: Span) -> Vec<Fix> {
     let Some(file) = sources.get(decl.file) else {
         return Vec::new();
     };
@@ -22,8 +20,8 @@ pub fn fixes(model: &Model, sources: &SourceMap, kind: Owned, name: Span, decl: 
     let Some(place) = insertion(text, name, decl) else {
         return Vec::new();
     };
-    most_used(model, kind, OFFERED)
-        .into_iter()
+    owners
+        .iter()
         .map(|owner| {
             let line = format!("owner {owner}");
             let replacement = match &place {

@@ -3,6 +3,7 @@
 //! from the diagnostic alone (did you mean) are made where the diagnostic is.
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::owners::Owned;
 use super::records::{record, Records};
@@ -22,9 +23,13 @@ pub struct Project<'a> {
     pub project_files: usize,
 }
 
-/// Add the project-wide fixes to `diagnostics`.
+/// Add the project-wide fixes to `diagnostics`. Whatever a fix needs from the whole
+/// project (owner counts, declarations by name) is computed once, at the first diagnostic
+/// that needs it, so a project with thousands of ownerless risks costs no square.
 pub fn offer(p: &Project<'_>, diagnostics: &mut [Diagnostic]) {
     let near_owner = misspelt_owners(diagnostics);
+    let mut owners: HashMap<Owned, Vec<&str>> = HashMap::default();
+    let mut declarations: Option<HashMap<Span, Span>> = None;
     let first_undocumented = diagnostics
         .iter()
         .filter(|d| d.code == Code::ControlUndocumented)
@@ -39,7 +44,19 @@ pub fn offer(p: &Project<'_>, diagnostics: &mut [Diagnostic]) {
     let mut context = None;
     for d in diagnostics.iter_mut() {
         let fixes = match owned(d.code) {
-            Some(kind) => missing_owner(p, kind, d.span, &near_owner),
+            Some(kind) => {
+                let declarations = declarations.get_or_insert_with(|| by_name(p.model));
+                let Some(decl) = declarations.get(&d.span).copied() else {
+                    continue;
+                };
+                if misspelt_owner_in(&near_owner, decl) {
+                    continue;
+                }
+                let offered = owners
+                    .entry(kind)
+                    .or_insert_with(|| owners::most_used(p.model, kind, add_owner::OFFERED));
+                add_owner::fixes(p.sources, offered, d.span, decl)
+            }
             None => match d.code {
                 Code::ControlUndocumented => records
                     .as_ref()
@@ -69,9 +86,9 @@ fn owned(code: Code) -> Option<Owned> {
     }
 }
 
-/// Where an unknown field has a fix renaming it to `owner`.
+/// Where an unknown field has a fix renaming it to `owner`, in span order.
 fn misspelt_owners(diagnostics: &[Diagnostic]) -> Vec<Span> {
-    diagnostics
+    let mut spans: Vec<Span> = diagnostics
         .iter()
         .filter(|d| d.code == Code::FieldUnknown)
         .filter(|d| {
@@ -81,50 +98,35 @@ fn misspelt_owners(diagnostics: &[Diagnostic]) -> Vec<Span> {
                 .any(|e| e.replacement == "owner")
         })
         .map(|d| d.span)
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
+/// Whether one of `near_owner` (sorted) lies inside `decl`.
+fn misspelt_owner_in(near_owner: &[Span], decl: Span) -> bool {
+    let from = near_owner.partition_point(|s| {
+        s.file < decl.file || (s.file == decl.file && s.start() < decl.start())
+    });
+    near_owner
+        .get(from)
+        .is_some_and(|s| s.file == decl.file && s.end() <= decl.end())
+}
+
+/// The whole declaration of each kind that a `*/missing-owner` rule reports, by the span
+/// of its name (where the diagnostic stands).
+fn by_name(m: &Model) -> HashMap<Span, Span> {
+    let risks = m.risks.iter().map(|x| (x.id.span, x.common.span));
+    let assets = m.assets.iter().map(|x| (x.id.span, x.common.span));
+    let controls = m.controls.iter().map(|x| (x.id.span, x.common.span));
+    let policies = m.policies.iter().map(|x| (x.id.span, x.common.span));
+    let objectives = m.objectives.iter().map(|x| (x.id.span, x.common.span));
+    risks
+        .chain(assets)
+        .chain(controls)
+        .chain(policies)
+        .chain(objectives)
         .collect()
-}
-
-fn missing_owner(p: &Project<'_>, kind: Owned, name: Span, near_owner: &[Span]) -> Vec<Fix> {
-    let Some(decl) = declaration(p.model, kind, name) else {
-        return Vec::new();
-    };
-    let inside =
-        |s: &Span| s.file == decl.file && decl.start() <= s.start() && s.end() <= decl.end();
-    if near_owner.iter().any(inside) {
-        return Vec::new();
-    }
-    add_owner::fixes(p.model, p.sources, kind, name, decl)
-}
-
-/// The whole declaration of `kind` whose name is at `name`.
-fn declaration(m: &Model, kind: Owned, name: Span) -> Option<Span> {
-    match kind {
-        Owned::Risk => m
-            .risks
-            .iter()
-            .find(|x| x.id.span == name)
-            .map(|x| x.common.span),
-        Owned::Asset => m
-            .assets
-            .iter()
-            .find(|x| x.id.span == name)
-            .map(|x| x.common.span),
-        Owned::Control => m
-            .controls
-            .iter()
-            .find(|x| x.id.span == name)
-            .map(|x| x.common.span),
-        Owned::Policy => m
-            .policies
-            .iter()
-            .find(|x| x.id.span == name)
-            .map(|x| x.common.span),
-        Owned::Objective => m
-            .objectives
-            .iter()
-            .find(|x| x.id.span == name)
-            .map(|x| x.common.span),
-    }
 }
 
 /// A record for the control that `d` reports, in the records file, in catalog order.

@@ -9,7 +9,7 @@ use crate::model::values::Ref;
 use crate::model::{Kind, Model};
 
 /// The declarations that a `*/missing-owner` rule reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Owned {
     Risk,
     Asset,
