@@ -168,3 +168,58 @@ fn finish(
         compilation,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::fix;
+    use crate::{Input, Options, Settings};
+
+    fn options() -> Options {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        Options { today }
+    }
+
+    #[test]
+    fn safe_fixes_apply_in_rounds_and_a_second_run_changes_nothing() {
+        let inputs = vec![
+            Input::new("a.isms", "role ciso \"CISO\"\n"),
+            Input::new(
+                "b.isms",
+                "asset db \"DB\" {\n  kind information\n  ownr cisoo\n}\n",
+            ),
+        ];
+        let out = fix(inputs, &options(), &Settings::default(), false);
+        // Round 1 renames the field; only then is `cisoo` a reference, fixed in round 2.
+        assert_eq!(out.rounds, 2);
+        assert_eq!(out.changed, [1]);
+        assert_eq!(
+            out.texts[1].as_deref(),
+            Some("asset db \"DB\" {\n  kind information\n  owner ciso\n}\n")
+        );
+        let titles: Vec<&str> = out.applied.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Replace with `owner`", "Replace with `ciso`"]);
+        assert!(!out.bound_hit && out.refused.is_empty());
+        let again: Vec<Input> = out
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Input::new(format!("{i}.isms"), t.clone().unwrap_or_default()))
+            .collect();
+        let second = fix(again, &options(), &Settings::default(), false);
+        assert!(second.applied.is_empty() && second.changed.is_empty());
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_never_fixed() {
+        let mut bytes = b"asset db \"DB\" {\n  kind information\n  ownr x\n}\n// \xff\n".to_vec();
+        bytes.extend_from_slice(b"\n");
+        let out = fix(
+            vec![Input::new("a.isms", bytes)],
+            &options(),
+            &Settings::default(),
+            true,
+        );
+        assert!(out.applied.is_empty() && out.changed.is_empty());
+        assert_eq!(out.texts, [None]);
+    }
+}
