@@ -163,8 +163,9 @@ fn result(sources: &SourceMap, d: &Diagnostic) -> SarifResult {
 }
 
 /// A fix as SARIF's `fix`: its title as the description, one artifact change per file,
-/// each edit a replacement of a region (lines and columns as in the locations, and the
-/// byte range) by the new text. Whether it is safe is the `applicability` property.
+/// each edit a replacement of a region (lines and columns as in the locations; no byte
+/// offsets, which would differ between a file with LF and one with CRLF line endings) by
+/// the new text. Whether it is safe is the `applicability` property.
 fn fix(sources: &SourceMap, f: &Fix) -> SarifFix {
     let mut files: Vec<FileId> = f.edits.iter().map(|e| e.span.file).collect();
     files.sort_unstable();
@@ -213,8 +214,6 @@ fn replacement(sources: &SourceMap, e: &Edit) -> Replacement {
         .start_column(column as i64)
         .end_line(end_line as i64)
         .end_column(end_column as i64)
-        .byte_offset(e.span.start() as i64)
-        .byte_length(e.span.range().len() as i64)
         .build();
     Replacement::builder()
         .deleted_region(region)
