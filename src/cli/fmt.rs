@@ -100,8 +100,8 @@ fn collect(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
-/// Write beside the file, then rename over it (`isms fix` writes the same way): an interrupted run never leaves a
-/// half-written source file. The temporary file has a random name and is created with
+/// Write beside the file, then rename over it (`isms fix` writes the same way): an
+/// interrupted run never leaves a half-written source file. The temporary file has a random name and is created with
 /// `O_EXCL` (`tempfile`), so a file or symlink planted beside the source is never written
 /// through; it gets the original's permissions before it takes its place.
 ///

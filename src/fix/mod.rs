@@ -6,15 +6,14 @@
 
 mod add_exclusions;
 mod add_owner;
+mod apply;
 mod offer;
 pub mod owners;
 mod records;
-mod text;
-
-pub use offer::{offer, Project};
-mod apply;
 mod run;
 mod sound;
+mod text;
 
 pub use apply::{apply_edits, choose};
+pub use offer::{offer, Project};
 pub use run::{fix, Applied, Outcome, Refused, MAX_ROUNDS};

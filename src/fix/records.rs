@@ -84,3 +84,43 @@ pub fn record(id: &str, owner: Option<&str>) -> String {
         None => format!("control {id} {{}}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{record, Records};
+    use crate::source::FileId;
+    use crate::{compile, Input, Options};
+
+    #[test]
+    fn records_keep_the_catalog_order_of_the_records_file() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let records = "/// First.\ncontrol A.5.2 {\n  status planned\n}\n\ncontrol A.5.10 {\n  status planned\n}\n";
+        let c = compile(
+            vec![
+                Input::new(
+                    "a.isms",
+                    "use iso27001:2022\ncontrol A.8.1 { status planned }\n",
+                ),
+                Input::new("b.isms", records),
+            ],
+            &Options { today },
+        );
+        let r = Records::of(&c.model, c.project_files, FileId(0));
+        assert_eq!(r.file, FileId(1), "the file with the most records");
+        let entry = |id: &str| c.model.slot(id).and_then(|s| s.entry).unwrap_or_default();
+        let at = |id: &str| {
+            r.insertion(&c.sources, entry(id), &record(id, None))
+                .map(|(span, text)| (span.start(), text))
+        };
+        // Before the first record, above its doc comment.
+        assert_eq!(at("A.5.1"), Some((0, "control A.5.1 {}\n\n".to_string())));
+        // After the nearest earlier record.
+        let after_a52 = records.find("}\n").map(|i| i + 1);
+        assert_eq!(at("A.5.3").map(|x| x.0), after_a52);
+        assert_eq!(at("A.8.2").map(|x| x.0), Some(records.len() - 1));
+        assert_eq!(
+            record("A.5.1", Some("ciso")),
+            "control A.5.1 {\n  owner ciso\n}"
+        );
+    }
+}
