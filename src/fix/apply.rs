@@ -39,8 +39,10 @@ pub fn choose(
 
 /// `text` with `edits` (all of one file, none overlapping) applied. Insertions at the same
 /// point go in the natural order of their text, so control records inserted together
-/// follow the catalog (`A.5.9` before `A.5.10`).
+/// follow the catalog (`A.5.9` before `A.5.10`). In a file whose lines end in `\r\n`, the
+/// lines an edit adds do too.
 pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
+    let crlf = text.contains("\r\n");
     let mut sorted: Vec<&Edit> = edits.to_vec();
     sorted.sort_by(|a, b| {
         (a.span.start(), a.span.end())
@@ -52,7 +54,11 @@ pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
     for e in sorted {
         let (start, end) = (e.span.start().max(at), e.span.end().max(at));
         out.push_str(text.get(at..start).unwrap_or(""));
-        out.push_str(&e.replacement);
+        if crlf {
+            out.push_str(&e.replacement.replace("\r\n", "\n").replace('\n', "\r\n"));
+        } else {
+            out.push_str(&e.replacement);
+        }
         at = end;
     }
     out.push_str(text.get(at..).unwrap_or(""));
@@ -117,6 +123,12 @@ mod tests {
             "owner ciso\ncontrol A.5.9 {}\ncontrol A.5.10 {}\n"
         );
         assert_eq!(natural("A.5.9", "A.5.10"), Ordering::Less);
+        let crlf = "role a \"A\"\r\n";
+        let record = edit(crlf.len(), crlf.len(), "\ncontrol A.5.1 {\n  owner a\n}\n");
+        assert_eq!(
+            apply_edits(crlf, &[&record]),
+            "role a \"A\"\r\n\r\ncontrol A.5.1 {\r\n  owner a\r\n}\r\n"
+        );
         assert_eq!(natural("A.8.1", "A.5.10"), Ordering::Greater);
     }
 
