@@ -180,6 +180,16 @@ fn run(front: Front, options: &Options, settings: &Settings) -> Compilation {
     }
     let (mut diagnostics, suppressions) =
         suppress::apply(&model, options.today, &settings.overrides, sink.into_vec());
+    crate::fix::offer(
+        &crate::fix::Project {
+            model: &model,
+            trace: &trace,
+            today: options.today,
+            sources: &sources,
+            project_files,
+        },
+        &mut diagnostics,
+    );
     diagnostics.sort_by(|a, b| {
         (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
             b.span.file,

@@ -12,6 +12,7 @@ pub mod config;
 pub mod control;
 pub mod diagnostics;
 pub mod emit;
+pub mod fix;
 pub mod format;
 pub mod frontend;
 pub mod model;

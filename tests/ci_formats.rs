@@ -50,6 +50,7 @@ fn sarif_is_valid_against_the_schema() {
         "rules/risk/missing-owner.isms",
         "rules/syntax/error.isms",
         "rules/policy/parent-cycle.isms",
+        "fix/newuser",
     ] {
         let (status, out) = check("sarif", &fixture(case));
         assert_eq!(status, 1, "{case}");
@@ -69,6 +70,29 @@ fn sarif_is_valid_against_the_schema() {
                 .as_str()
                 .unwrap();
             assert!(uri.ends_with(".isms"), "{uri}");
+        }
+        // The fixes the diagnostics carry: a description, replacements, an applicability.
+        let fixes: Vec<&serde_json::Value> = results
+            .iter()
+            .filter_map(|r| r["fixes"].as_array())
+            .flatten()
+            .collect();
+        if case == "fix/newuser" {
+            let safe: Vec<&str> = fixes
+                .iter()
+                .filter(|f| f["properties"]["applicability"] == "safe")
+                .map(|f| f["description"]["text"].as_str().unwrap())
+                .collect();
+            assert_eq!(safe, ["Replace with `owner`", "Replace with `ciso`"]);
+            assert!(fixes.len() > 40, "a record per undocumented control");
+        }
+        for f in fixes {
+            let change = &f["artifactChanges"][0];
+            assert!(change["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .ends_with(".isms"));
+            assert!(change["replacements"][0]["insertedContent"]["text"].is_string());
         }
         for rule in rules {
             assert!(rule["helpUri"].as_str().unwrap().contains("/docs/rules/"));

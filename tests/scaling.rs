@@ -134,3 +134,46 @@ fn a_deep_depends_on_chain_grows_linearly() {
         assert_eq!(count(c, Code::AssetUnassessed), n);
     });
 }
+
+/// Issue #13: every ownerless risk carries "add `owner X`" fixes for the most used
+/// owners; the counts and the declarations are looked up once, not per diagnostic.
+#[test]
+fn owner_fixes_grow_linearly() {
+    let text = |n: usize| {
+        let mut t = String::from("role ciso \"CISO\"\nrole cto \"CTO\"\n");
+        for i in 0..n {
+            let owner = if i % 2 == 0 { "  owner cto\n" } else { "" };
+            t.push_str(&format!("risk R-{i} \"R\" {{\n  likelihood 1\n{owner}}}\n"));
+        }
+        t
+    };
+    let time = |n: usize| {
+        let text = text(n);
+        let mut times: Vec<Duration> = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let c = check(&text);
+                let took = start.elapsed();
+                let ownerless: Vec<_> = c
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code == Code::RiskMissingOwner)
+                    .collect();
+                assert_eq!(ownerless.len(), n / 2);
+                assert!(ownerless
+                    .iter()
+                    .all(|d| d.fixes[0].title == "Add `owner cto`"));
+                took
+            })
+            .collect();
+        times.sort();
+        times[1]
+    };
+    let (small, large) = (time(SMALL), time(LARGE));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+    eprintln!("owner fixes: {SMALL} → {LARGE}: ×{ratio:.1}");
+    assert!(
+        ratio < BOUND,
+        "4× the input took {ratio:.1}× the time ({small:?} → {large:?})"
+    );
+}

@@ -1,24 +1,18 @@
-//! Code actions: quick fixes for the diagnostics under the cursor.
-//!
-//! - "did you mean `x`?" in a diagnostic's help → replace its range with `x`;
-//! - `soa/unaddressed` → add `exclude … because "TODO: reason"` for each open control;
-//! - `*/missing-owner` → add `owner <role or person>` to the declaration.
+//! Code actions: the fixes that the compiler put on the diagnostics under the cursor,
+//! turned into workspace edits. Nothing here decides what to change: the fixes are data
+//! (`isms::diagnostics::Fix`), the same that `isms fix` applies. A safe fix is the
+//! preferred action; edits to other files become one workspace edit over several
+//! documents.
 
 use std::collections::HashMap;
 
-use isms::check::Context;
-use isms::diagnostics::{Code, Diagnostic};
-use isms::model::Kind;
-use isms::source::{FileId, Span};
-use isms::syntax::Decl;
+use isms::diagnostics::{Diagnostic, Fix};
+use isms::source::FileId;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::analysis::Analysis;
-
-/// How many owners "add owner" offers at most.
-const MAX_OWNERS: usize = 8;
 
 /// The fixes for the diagnostics of `file` that touch byte range `from..=to`.
 pub fn code_actions(
@@ -27,211 +21,140 @@ pub fn code_actions(
     from: usize,
     to: usize,
 ) -> Vec<CodeActionOrCommand> {
-    let mut out = Vec::new();
-    let here = a
-        .compilation
+    a.compilation
         .diagnostics
         .iter()
-        .filter(|d| d.span.file == file && d.span.start() <= to && from <= d.span.end());
-    for d in here {
-        if let Some(action) = did_you_mean(a, d) {
-            out.push(action);
-        }
-        match d.code {
-            Code::SoaUnaddressed => out.extend(add_exclusions(a, d)),
-            Code::RiskMissingOwner
-            | Code::AssetMissingOwner
-            | Code::ControlMissingOwner
-            | Code::PolicyMissingOwner => out.extend(add_owner(a, d)),
-            _ => {}
-        }
-    }
-    out.into_iter()
+        .filter(|d| d.span.file == file && d.span.start() <= to && from <= d.span.end())
+        .flat_map(|d| d.fixes.iter().filter_map(move |fix| action(a, d, fix)))
         .map(CodeActionOrCommand::CodeAction)
         .collect()
 }
 
-/// The suggestion of a help that reads "did you mean `x`?".
-pub fn suggestion(help: &str) -> Option<&str> {
-    let rest = help.strip_prefix("did you mean `")?;
-    let end = rest.find("`?")?;
-    Some(&rest[..end])
-}
-
-fn did_you_mean(a: &Analysis, d: &Diagnostic) -> Option<CodeAction> {
-    let new = suggestion(d.help.as_deref()?)?;
-    let edit = edit(a, d.span, new)?;
-    Some(fix(a, d, format!("Replace with `{new}`"), edit, true))
-}
-
-fn add_exclusions(a: &Analysis, d: &Diagnostic) -> Option<CodeAction> {
-    let m = &a.compilation.model;
-    let used = m.uses.iter().find(|u| u.span == d.span)?;
-    let catalog = m.used_catalogs.iter().copied().find(|&c| {
-        m.catalogs
-            .get(c)
-            .is_some_and(|x| x.id.text == used.framework.text)
-    })?;
-    let cx = Context::new(m, &a.compilation.trace, a.compilation.today);
-    let open: Vec<&str> = m
-        .slots
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.entry.is_some_and(|(c, _)| c == catalog))
-        .filter(|(i, s)| !cx.is_applicable(*i) && m.exclusion_of(&s.id).is_none())
-        .map(|(_, s)| s.id.as_str())
-        .collect();
-    if open.is_empty() {
-        return None;
+/// One fix as a quick fix; `None` when an edit falls outside the editor's documents (a
+/// shipped catalog).
+fn action(a: &Analysis, d: &Diagnostic, fix: &Fix) -> Option<CodeAction> {
+    let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    for edit in &fix.edits {
+        if !a.in_project(edit.span) {
+            return None;
+        }
+        let location = a.location(edit.span)?;
+        changes
+            .entry(location.uri)
+            .or_default()
+            .push(TextEdit::new(location.range, edit.replacement.clone()));
     }
-    // Beside the project's last exclusion (an `soa-exclusions.isms`), else below `use`.
-    let anchor = m
-        .exclusions
-        .iter()
-        .map(|e| e.span)
-        .filter(|s| a.in_project(*s))
-        .max_by_key(|s| (s.file, s.end()))
-        .unwrap_or(used.span);
-    let at = line_end(a, anchor.file, anchor.end());
-    let lines: String = open
-        .iter()
-        .map(|id| format!("\nexclude {id} because \"TODO: reason\""))
-        .collect();
-    let edit = edit(a, Span::new(anchor.file, at, at), &lines)?;
-    let count = if open.len() == 1 {
-        "1 exclusion".to_string()
-    } else {
-        format!("{} exclusions", open.len())
-    };
-    Some(fix(
-        a,
-        d,
-        format!("Add {count} with a reason to fill in"),
-        edit,
-        false,
-    ))
-}
-
-fn add_owner(a: &Analysis, d: &Diagnostic) -> Vec<CodeAction> {
-    let Some(decl) = decl_named_at(a, d.span) else {
-        return Vec::new();
-    };
-    let m = &a.compilation.model;
-    // Roles first: they survive staff changes.
-    let mut roles: Vec<&str> = m.index.names(Kind::Role).collect();
-    roles.sort_unstable();
-    let mut persons: Vec<&str> = m.index.names(Kind::Person).collect();
-    persons.sort_unstable();
-    let text = a.text(d.span.file);
-    let indent = field_indent(a, decl);
-    roles
-        .into_iter()
-        .chain(persons)
-        .take(MAX_OWNERS)
-        .filter_map(|owner| {
-            let (at, insert) = match &decl.block {
-                Some(b) => {
-                    let one_line = text
-                        .get(b.open.end()..b.span.end())
-                        .is_some_and(|rest| !rest.contains(['\n', '\r']));
-                    let insert = if one_line {
-                        format!("\n{indent}owner {owner}\n{indent}")
-                    } else {
-                        format!("\n{indent}owner {owner}")
-                    };
-                    (b.open.end(), insert)
-                }
-                None => {
-                    let header_end = decl
-                        .args
-                        .last()
-                        .map_or(decl.keyword.span.end(), |x| x.span.end());
-                    let close = indent.get(2..).unwrap_or("");
-                    (header_end, format!(" {{\n{indent}owner {owner}\n{close}}}"))
-                }
-            };
-            let edit = edit(a, Span::new(d.span.file, at, at), &insert)?;
-            Some(fix(a, d, format!("Add `owner {owner}`"), edit, false))
-        })
-        .collect()
-}
-
-/// The top-level declaration whose name stands at `span`.
-fn decl_named_at(a: &Analysis, span: Span) -> Option<&Decl> {
-    let ast = a.compilation.asts.get(span.file.0 as usize)?;
-    ast.decls.iter().find(|d| {
-        d.args
-            .first()
-            .and_then(|x| x.values.first())
-            .is_some_and(|v| v.span == span)
-    })
-}
-
-/// The indentation of the declaration's fields: as its first field on its own line, or
-/// two spaces more than the declaration.
-fn field_indent(a: &Analysis, decl: &Decl) -> String {
-    let text = a.text(decl.span.file);
-    let indent_of = |offset: usize| {
-        let start = text
-            .get(..offset)
-            .and_then(|t| t.rfind(['\n', '\r']))
-            .map_or(0, |i| i + 1);
-        text.get(start..offset)
-            .filter(|s| s.chars().all(|c| c == ' ' || c == '\t'))
-            .map(str::to_string)
-    };
-    let first_field = decl.block.as_ref().and_then(|b| b.fields.first());
-    if let Some(indent) = first_field.and_then(|f| indent_of(f.span.start())) {
-        return indent;
-    }
-    format!(
-        "{}  ",
-        indent_of(decl.keyword.span.start()).unwrap_or_default()
-    )
-}
-
-fn line_end(a: &Analysis, file: FileId, offset: usize) -> usize {
-    let text = a.text(file);
-    text.get(offset..)
-        .and_then(|rest| rest.find(['\n', '\r']))
-        .map_or(text.len(), |i| offset + i)
-}
-
-fn edit(a: &Analysis, span: Span, new: &str) -> Option<(Uri, TextEdit)> {
-    let location = a.location(span)?;
-    Some((location.uri, TextEdit::new(location.range, new.to_string())))
-}
-
-fn fix(
-    a: &Analysis,
-    d: &Diagnostic,
-    title: String,
-    (uri, edit): (Uri, TextEdit),
-    preferred: bool,
-) -> CodeAction {
-    CodeAction {
-        title,
+    Some(CodeAction {
+        title: fix.title.clone(),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: crate::diagnostics::convert(a, d).map(|x| vec![x]),
-        edit: Some(WorkspaceEdit::new(HashMap::from([(uri, vec![edit])]))),
+        edit: Some(WorkspaceEdit::new(changes)),
         command: None,
-        is_preferred: preferred.then_some(true),
+        is_preferred: fix.is_safe().then_some(true),
         disabled: None,
         data: None,
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::suggestion;
+    use std::str::FromStr;
+
+    use chrono::NaiveDate;
+    use tower_lsp_server::ls_types::{CodeAction, CodeActionOrCommand, Uri};
+
+    use super::code_actions;
+    use crate::analysis::{Analysis, SourceInput};
+
+    fn analysis(files: &[(&str, &str)]) -> Analysis {
+        let inputs = files
+            .iter()
+            .map(|(name, text)| SourceInput {
+                uri: Uri::from_str(&format!("file:///w/{name}")).unwrap_or_else(|_| panic!()),
+                name: name.to_string(),
+                text: text.to_string(),
+            })
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        Analysis::new(inputs, today)
+    }
+
+    /// The actions at the first occurrence of `needle` in file `file`.
+    fn actions_at(a: &Analysis, file: u32, needle: &str) -> Vec<CodeAction> {
+        let id = isms::source::FileId(file);
+        let at = a
+            .text(id)
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}"));
+        code_actions(a, id, at, at)
+            .into_iter()
+            .filter_map(|x| match x {
+                CodeActionOrCommand::CodeAction(action) => Some(action),
+                CodeActionOrCommand::Command(_) => None,
+            })
+            .collect()
+    }
+
+    const PEOPLE: &str = "role ciso \"CISO\"\nrole cto \"CTO\"\n";
 
     #[test]
-    fn suggestions_are_read_from_the_help() {
-        assert_eq!(
-            suggestion("did you mean `implemented`?"),
-            Some("implemented")
+    fn a_misspelt_owner_field_gets_the_rename_and_no_second_owner() {
+        let a = analysis(&[
+            ("a.isms", PEOPLE),
+            (
+                "b.isms",
+                "risk R-1 \"R\" {\n  likelihood 1\n  impact 1\n  ownr ciso\n}\n",
+            ),
+        ]);
+        let titles: Vec<String> = actions_at(&a, 1, "ownr")
+            .iter()
+            .chain(&actions_at(&a, 1, "R-1"))
+            .map(|x| x.title.clone())
+            .collect();
+        assert_eq!(titles, ["Replace with `owner`"]);
+        assert_eq!(actions_at(&a, 1, "ownr")[0].is_preferred, Some(true));
+    }
+
+    #[test]
+    fn a_missing_owner_offers_the_most_used_owners_first() {
+        let a = analysis(&[
+            ("a.isms", PEOPLE),
+            (
+                "b.isms",
+                "risk R-1 \"R\" { owner cto }\nrisk R-2 \"R\" { owner cto }\n\
+                 risk R-3 \"R\" { owner ciso }\nrisk R-4 \"R\" {\n  likelihood 1\n}\n",
+            ),
+        ]);
+        let actions = actions_at(&a, 1, "R-4");
+        let titles: Vec<&str> = actions.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["Add `owner cto`", "Add `owner ciso`"]);
+        assert!(
+            actions.iter().all(|x| x.is_preferred.is_none()),
+            "a person picks"
         );
-        assert_eq!(suggestion("did you mean `A.5.37`?"), Some("A.5.37"));
-        assert_eq!(suggestion("add `owner <person or role>`"), None);
+    }
+
+    #[test]
+    fn a_control_record_goes_into_the_records_file() {
+        let a = analysis(&[
+            ("a.isms", &format!("use iso27001:2022\n{PEOPLE}")),
+            ("b.isms", "control A.5.1 {\n  status planned\n  owner cto\n}\n"),
+            (
+                "c.isms",
+                "risk R-1 \"R\" {\n  owner ciso\n  treatment mitigate { controls A.5.1, A.5.3 }\n}\n",
+            ),
+        ]);
+        let actions = actions_at(&a, 2, "A.5.3");
+        let record = actions
+            .iter()
+            .find(|x| x.title.contains("A.5.3"))
+            .unwrap_or_else(|| panic!("{actions:?}"));
+        let changes = record.edit.as_ref().and_then(|e| e.changes.as_ref());
+        let (uri, edits) = changes
+            .and_then(|c| c.iter().next())
+            .unwrap_or_else(|| panic!());
+        assert_eq!(uri.as_str(), "file:///w/b.isms", "beside the other record");
+        assert_eq!(edits[0].new_text, "\n\ncontrol A.5.3 {\n  owner cto\n}");
+        assert_eq!(record.is_preferred, None);
     }
 }

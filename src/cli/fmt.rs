@@ -100,14 +100,14 @@ fn collect(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files.into_iter().map(|f| f.path).collect())
 }
 
-/// Write beside the file, then rename over it: an interrupted run never leaves a
-/// half-written source file. The temporary file has a random name and is created with
+/// Write beside the file, then rename over it (`isms fix` writes the same way): an
+/// interrupted run never leaves a half-written source file. The temporary file has a random name and is created with
 /// `O_EXCL` (`tempfile`), so a file or symlink planted beside the source is never written
 /// through; it gets the original's permissions before it takes its place.
 ///
 /// A symlinked source is formatted where it points: the link stays a link (renaming over
 /// the link itself would replace it by a file).
-fn write_atomically(file: &Path, text: &str) -> Result<()> {
+pub(super) fn write_atomically(file: &Path, text: &str) -> Result<()> {
     let fail = |e: std::io::Error| miette!("cannot write `{}`: {e}", shown(file));
     let target = if fs::symlink_metadata(file).map_err(fail)?.is_symlink() {
         fs::canonicalize(file).map_err(fail)?

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod explain;
+mod fix;
 mod fmt;
 mod init;
 mod output;
@@ -38,6 +39,9 @@ enum Command {
     Explain(explain::Args),
     /// Rewrite `.isms` files in the canonical layout (comments and meaning kept).
     Fmt(fmt::Args),
+    /// Apply the fixes the diagnostics carry: safe ones, and with `--unsafe` those that
+    /// need review.
+    Fix(fix::Args),
     /// Create a new ISMS project that checks clean, with every Annex A control to decide.
     Init(init::Args),
 }
@@ -58,6 +62,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Fix(args) => fix::run(args),
         Command::Init(args) => init::run(args),
     };
     // What is still buffered is written now, so that its error decides the status too.

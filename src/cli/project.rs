@@ -11,6 +11,8 @@ use isms::Input;
 
 pub struct Project {
     pub inputs: Vec<Input>,
+    /// Where each input was read from, by position (`isms fix` writes them back).
+    pub paths: Vec<PathBuf>,
     /// The project's `isms.toml`, or the defaults.
     pub config: Config,
     /// The directory holding the project (a single file's directory).
@@ -60,17 +62,20 @@ pub fn load(path: &Path, prefix: Option<&str>) -> Result<Project> {
         ));
     }
     let mut inputs = Vec::with_capacity(files.len());
+    let mut paths = Vec::with_capacity(files.len());
     for (name, file) in files {
         let bytes = fs::read(&file)
-            .map_err(|e| miette!("cannot read `{}`: {e}", super::output::shown(file)))?;
+            .map_err(|e| miette!("cannot read `{}`: {e}", super::output::shown(&file)))?;
         let name = match prefix {
             Some(p) if !single => format!("{}/{name}", p.trim_end_matches('/')),
             _ => name,
         };
         inputs.push(Input::new(name, bytes));
+        paths.push(file);
     }
     Ok(Project {
         inputs,
+        paths,
         config,
         root,
     })

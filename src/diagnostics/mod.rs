@@ -2,6 +2,7 @@
 //! (terminal, JSON, SARIF, GitHub workflow commands, and the language server).
 
 mod codes;
+mod fix;
 pub mod github;
 pub mod render;
 pub mod sarif;
@@ -9,7 +10,8 @@ mod shown;
 mod suggest;
 
 pub use codes::{Code, RuleDoc};
-pub use suggest::{closest, NameIndex};
+pub use fix::{Applicability, Edit, Fix};
+pub use suggest::{closest, closest_suggestion, NameIndex, Suggestion};
 
 use crate::source::Span;
 use serde::Serialize;
@@ -51,6 +53,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Edits that would repair it, best first (the help says the same in words).
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -63,7 +67,18 @@ impl Diagnostic {
             label: None,
             labels: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+
+    pub fn with_fixes(mut self, fixes: impl IntoIterator<Item = Fix>) -> Self {
+        self.fixes.extend(fixes);
+        self
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {

@@ -2,15 +2,16 @@
 //! with its documentation and help URI, every diagnostic as a result with its locations.
 
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Location, Message,
+    MultiformatMessageString, PhysicalLocation, PropertyBag, Region, Replacement,
     ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
     Tool, ToolComponent,
 };
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
-use super::{Code, Diagnostic, Severity};
-use crate::source::{SourceMap, Span};
+use super::{Code, Diagnostic, Edit, Fix, Severity};
+use crate::source::{FileId, SourceMap, Span};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -143,17 +144,85 @@ fn result(sources: &SourceMap, d: &Diagnostic) -> SarifResult {
         .iter()
         .map(|l| location(sources, l.span, Some(&l.message)))
         .collect();
+    let fixes: Vec<SarifFix> = d.fixes.iter().map(|f| fix(sources, f)).collect();
     let builder = SarifResult::builder()
         .rule_id(d.code.as_str())
         .rule_index(index as i64)
         .level(level)
         .message(Message::builder().text(message).build())
         .locations(vec![location(sources, d.span, None)]);
-    if related.is_empty() {
+    let mut result = if related.is_empty() {
         builder.build()
     } else {
         builder.related_locations(related).build()
+    };
+    if !fixes.is_empty() {
+        result.fixes = Some(fixes);
     }
+    result
+}
+
+/// A fix as SARIF's `fix`: its title as the description, one artifact change per file,
+/// each edit a replacement of a region (lines and columns as in the locations; no byte
+/// offsets, which would differ between a file with LF and one with CRLF line endings) by
+/// the new text. Whether it is safe is the `applicability` property.
+fn fix(sources: &SourceMap, f: &Fix) -> SarifFix {
+    let mut files: Vec<FileId> = f.edits.iter().map(|e| e.span.file).collect();
+    files.sort_unstable();
+    files.dedup();
+    let changes: Vec<ArtifactChange> = files
+        .into_iter()
+        .map(|file| {
+            let replacements: Vec<Replacement> = f
+                .edits
+                .iter()
+                .filter(|e| e.span.file == file)
+                .map(|e| replacement(sources, e))
+                .collect();
+            ArtifactChange::builder()
+                .artifact_location(
+                    ArtifactLocation::builder()
+                        .uri(uri(sources.name(file)))
+                        .build(),
+                )
+                .replacements(replacements)
+                .build()
+        })
+        .collect();
+    let mut properties = std::collections::BTreeMap::new();
+    properties.insert(
+        "applicability".to_string(),
+        serde_json::json!(f.applicability.as_str()),
+    );
+    SarifFix::builder()
+        .description(Message::builder().text(f.title.as_str()).build())
+        .artifact_changes(changes)
+        .properties(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        )
+        .build()
+}
+
+fn replacement(sources: &SourceMap, e: &Edit) -> Replacement {
+    let file = sources.get(e.span.file);
+    let (line, column) = file.map_or((1, 1), |f| f.line_column(e.span.start()));
+    let (end_line, end_column) = file.map_or((1, 1), |f| f.line_column(e.span.end()));
+    let region = Region::builder()
+        .start_line(line as i64)
+        .start_column(column as i64)
+        .end_line(end_line as i64)
+        .end_column(end_column as i64)
+        .build();
+    Replacement::builder()
+        .deleted_region(region)
+        .inserted_content(
+            ArtifactContent::builder()
+                .text(e.replacement.as_str())
+                .build(),
+        )
+        .build()
 }
 
 #[cfg(test)]

@@ -17,6 +17,23 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 /// A candidate whose length alone rules it out is skipped before any allocation, and each
 /// candidate is lower-cased once, into one reused buffer.
 pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest_suggestion(wrong, candidates).map(|s| s.name)
+}
+
+/// A "did you mean" answer, and whether it is the only candidate that close (then a fix
+/// replacing the misspelling with it is safe).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suggestion<'a> {
+    pub name: &'a str,
+    /// No other candidate scored as well.
+    pub unique: bool,
+}
+
+/// [`closest`], telling whether another candidate was equally close.
+pub fn closest_suggestion<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<Suggestion<'a>> {
     if wrong.chars().count() > LONGEST {
         return None;
     }
@@ -31,7 +48,7 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         lower.extend(c.chars().flat_map(char::to_lowercase));
         best.offer(c, query.score(c, &lower));
     }
-    best.name()
+    best.suggestion()
 }
 
 /// Names longer than this get no suggestion: nobody types them, and comparing them costs
@@ -109,30 +126,49 @@ impl<'w> Query<'w> {
     }
 }
 
-/// The best candidate so far: lowest score, then alphabetically first.
+/// The best candidate so far: lowest score, then alphabetically first; and whether a
+/// different candidate scored the same.
 #[derive(Default)]
-struct Best<'a>(Option<(&'a str, f64)>);
+struct Best<'a> {
+    best: Option<(&'a str, f64)>,
+    tied: bool,
+}
 
 impl<'a> Best<'a> {
     fn offer(&mut self, c: &'a str, score: Option<f64>) {
         let Some(score) = score else {
             return;
         };
-        let better = match self.0 {
-            None => true,
-            Some((b, s)) => score < s || (score == s && c < b),
-        };
-        if better {
-            self.0 = Some((c, score));
+        match self.best {
+            None => {
+                self.best = Some((c, score));
+                self.tied = false;
+            }
+            Some((_, s)) if score < s => {
+                self.best = Some((c, score));
+                self.tied = false;
+            }
+            // The same name offered twice (a person and a role both called `alice`) is
+            // one candidate.
+            Some((b, s)) if score == s && c != b => {
+                self.tied = true;
+                if c < b {
+                    self.best = Some((c, score));
+                }
+            }
+            Some(_) => {}
         }
     }
 
     fn score(&self) -> Option<f64> {
-        self.0.map(|(_, s)| s)
+        self.best.map(|(_, s)| s)
     }
 
-    fn name(&self) -> Option<&'a str> {
-        self.0.map(|(c, _)| c)
+    fn suggestion(&self) -> Option<Suggestion<'a>> {
+        self.best.map(|(name, _)| Suggestion {
+            name,
+            unique: !self.tied,
+        })
     }
 }
 
@@ -214,8 +250,14 @@ impl<'a> NameIndex<'a> {
 
     /// What `closest(wrong, names)` answers.
     pub fn closest(&self, wrong: &str) -> Option<&'a str> {
+        self.suggest(wrong).map(|s| s.name)
+    }
+
+    /// What `closest_suggestion(wrong, names)` answers. Ties are found as exactly as the
+    /// best: every step scores all candidates that could score as well as what it keeps.
+    pub fn suggest(&self, wrong: &str) -> Option<Suggestion<'a>> {
         if !self.ascii || !wrong.is_ascii() || self.names.len() > u32::MAX as usize {
-            return closest(wrong, self.names.iter().copied());
+            return closest_suggestion(wrong, self.names.iter().copied());
         }
         if wrong.len() > LONGEST {
             return None;
@@ -272,7 +314,7 @@ impl<'a> NameIndex<'a> {
                 }
             }
         }
-        best.name()
+        best.suggestion()
     }
 }
 
@@ -301,7 +343,7 @@ fn one_deletion_hashes<'b>(
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, NameIndex};
+    use super::{closest, closest_suggestion, NameIndex};
 
     #[test]
     fn suggestions() {
@@ -315,6 +357,23 @@ mod tests {
             closest("A.5.38", ["A.5.37", "A.5.3", "A.8.1"]),
             Some("A.5.37")
         );
+    }
+
+    #[test]
+    fn a_tie_is_not_unique() {
+        let tied = closest_suggestion("ab", ["ac", "ad"]);
+        assert_eq!(tied.map(|s| (s.name, s.unique)), Some(("ac", false)));
+        let one = closest_suggestion("cisso", ["ciso", "alice"]);
+        assert_eq!(one.map(|s| (s.name, s.unique)), Some(("ciso", true)));
+        let twice = closest_suggestion("alcie", ["alice", "alice"]);
+        assert_eq!(
+            twice.map(|s| s.unique),
+            Some(true),
+            "one name offered twice"
+        );
+        let index = NameIndex::new(["ac", "ad", "ciso"]);
+        assert_eq!(index.suggest("ab").map(|s| s.unique), Some(false));
+        assert_eq!(index.suggest("cisso").map(|s| s.unique), Some(true));
     }
 
     #[test]
@@ -407,8 +466,8 @@ mod tests {
                     _ => base.to_uppercase(),
                 };
                 assert_eq!(
-                    index.closest(&query),
-                    closest(&query, names.iter().map(String::as_str)),
+                    index.suggest(&query),
+                    closest_suggestion(&query, names.iter().map(String::as_str)),
                     "query {query:?} among {names:?}"
                 );
             }

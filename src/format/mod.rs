@@ -14,6 +14,8 @@
 mod layout;
 mod verify;
 
+pub use verify::declaration_fingerprint;
+
 use crate::source::FileId;
 use crate::syntax;
 

@@ -2,7 +2,7 @@
 //! the same comments, in the same order.
 
 use crate::source::FileId;
-use crate::syntax::{self, Arg, Ast, Block, Value, ValueKind};
+use crate::syntax::{self, Arg, Ast, Block, Decl, Value, ValueKind};
 
 pub fn same_meaning(input: &str, before: &Ast, output: &str) -> Result<(), String> {
     let after = syntax::parse(FileId(0), output);
@@ -28,26 +28,30 @@ pub fn same_meaning(input: &str, before: &Ast, output: &str) -> Result<(), Strin
 /// The tree without positions, as text: two trees mean the same iff their fingerprints are
 /// equal.
 fn fingerprint(ast: &Ast) -> String {
+    ast.decls.iter().map(declaration_fingerprint).collect()
+}
+
+/// One declaration without positions, as text (one line): what `isms fix` compares for
+/// the declarations its edits did not touch.
+pub fn declaration_fingerprint(d: &Decl) -> String {
     let mut out = String::new();
-    for d in &ast.decls {
-        for a in &d.attributes {
-            out.push_str(&format!("@{}(", a.name.text));
-            for arg in &a.args {
-                if let Some(k) = &arg.key {
-                    out.push_str(&format!("{}=", k.text));
-                }
-                value(&mut out, &arg.value);
-                out.push(',');
+    for a in &d.attributes {
+        out.push_str(&format!("@{}(", a.name.text));
+        for arg in &a.args {
+            if let Some(k) = &arg.key {
+                out.push_str(&format!("{}=", k.text));
             }
-            out.push_str(") ");
+            value(&mut out, &arg.value);
+            out.push(',');
         }
-        out.push_str(&format!("decl {} doc={:?}", d.keyword.text, d.doc));
-        args(&mut out, &d.args);
-        if let Some(b) = &d.block {
-            block(&mut out, b);
-        }
-        out.push('\n');
+        out.push_str(") ");
     }
+    out.push_str(&format!("decl {} doc={:?}", d.keyword.text, d.doc));
+    args(&mut out, &d.args);
+    if let Some(b) = &d.block {
+        block(&mut out, b);
+    }
+    out.push('\n');
     out
 }
 

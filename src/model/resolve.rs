@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::lower::{list, list_or};
 use super::values::Ref;
 use super::Model;
-use crate::diagnostics::{closest, Code, Diagnostic, NameIndex, Sink};
+use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, NameIndex, Sink, Suggestion};
 use crate::source::Span;
 
 /// The kinds of named declarations; each has its own namespace.
@@ -300,8 +300,10 @@ fn use_catalogs(model: &mut Model, sink: &mut Sink) {
                 .with_label("unknown framework");
                 let available: Vec<&str> =
                     model.catalogs.iter().map(|c| c.id.text.as_str()).collect();
-                d = match closest(id, ids) {
-                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                d = match closest_suggestion(id, ids) {
+                    Some(best) => d
+                        .with_help(format!("did you mean `{}`?", best.name))
+                        .with_fix(Fix::did_you_mean(u.framework.span, best.name, best.unique)),
                     None => d.with_help(format!("available catalogs: {}", list(available))),
                 };
                 sink.push(d);
@@ -509,13 +511,15 @@ impl<'a> Resolver<'a> {
         }
         let wanted = expected(kinds);
         if let Some(actual) = Kind::ALL.iter().find(|k| index.get(**k, &r.name).is_some()) {
-            let help = match self.did_you_mean(kinds, &r.name) {
-                Some(best) => format!("did you mean `{best}`?"),
+            let best = self.did_you_mean(kinds, &r.name);
+            let help = match best {
+                Some(best) => format!("did you mean `{}`?", best.name),
                 None => {
                     let noun = kinds.first().map_or("", |k| k.noun());
                     format!("name {wanted} here, declared with `{noun} <id> …`")
                 }
             };
+            let fixes = best.map(|b| Fix::did_you_mean(r.span, b.name, b.unique));
             self.sink.push(
                 Diagnostic::new(
                     Code::RefWrongKind,
@@ -528,7 +532,8 @@ impl<'a> Resolver<'a> {
                     ),
                 )
                 .with_label(format!("expected {wanted}"))
-                .with_help(help),
+                .with_help(help)
+                .with_fixes(fixes),
             );
             return false;
         }
@@ -557,7 +562,9 @@ impl<'a> Resolver<'a> {
             }
         }
         if let Some(best) = self.did_you_mean(kinds, &r.name) {
-            d = d.with_help(format!("did you mean `{best}`?"));
+            d = d
+                .with_help(format!("did you mean `{}`?", best.name))
+                .with_fix(Fix::did_you_mean(r.span, best.name, best.unique));
         } else {
             let noun = kinds.first().map_or("", |k| k.noun());
             d = d.with_help(format!("declare it: `{noun} {} …`", r.name));
@@ -567,12 +574,12 @@ impl<'a> Resolver<'a> {
     }
 
     /// The name of one of `kinds` closest to `wrong`.
-    fn did_you_mean(&mut self, kinds: &[Kind], wrong: &str) -> Option<&'a str> {
+    fn did_you_mean(&mut self, kinds: &[Kind], wrong: &str) -> Option<Suggestion<'a>> {
         let index = &self.model.index;
         self.suggestions
             .entry(kinds.to_vec())
             .or_insert_with(|| NameIndex::new(kinds.iter().flat_map(|k| index.names(*k))))
-            .closest(wrong)
+            .suggest(wrong)
     }
 
     fn exclusions(&mut self) {
@@ -634,8 +641,10 @@ impl<'a> Resolver<'a> {
                         .map(|s| s.id.as_str()),
                 )
             });
-            d = match ids.closest(&r.name) {
-                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+            d = match ids.suggest(&r.name) {
+                Some(best) => d
+                    .with_help(format!("did you mean `{}`?", best.name))
+                    .with_fix(Fix::did_you_mean(r.span, best.name, best.unique)),
                 None if m.used_catalogs.is_empty() => {
                     d.with_help("exclusions name controls of a catalog: add `use iso27001:2022`")
                 }
@@ -665,8 +674,10 @@ impl<'a> Resolver<'a> {
             "expected one of {}",
             list_or(names.iter().copied())
         ));
-        if let Some(best) = closest(&accept.name, names.iter().copied()) {
-            d = d.with_help(format!("did you mean `{best}`?"));
+        if let Some(best) = closest_suggestion(&accept.name, names.iter().copied()) {
+            d = d
+                .with_help(format!("did you mean `{}`?", best.name))
+                .with_fix(Fix::did_you_mean(accept.span, best.name, best.unique));
         }
         self.sink.push(d);
     }

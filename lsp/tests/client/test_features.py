@@ -117,7 +117,8 @@ async def test_add_exclusions_for_unaddressed_controls(client):
     ((uri, edits),) = action.edit.changes.items()
     assert uri == client.ws.uri("exclusions.isms")  # beside the existing exclusion
     text = apply(client.ws.text("exclusions.isms"), edits)
-    assert 'exclude A.5.1 because "TODO: reason"\n' in text
+    assert 'exclude A.5.1 because ""\n' in text  # the reason is a person's to write
+    assert not action.is_preferred
     assert text.count("exclude ") == 92
     # Applied, the workspace has no `soa/unaddressed` left.
     open_file(client, "exclusions.isms")
@@ -137,6 +138,22 @@ async def test_add_owner(client):
     (edits,) = result[0].edit.changes.values()
     text = apply(client.ws.text("controls.isms"), edits)
     assert 'control acme-pam "Privileged access management" {\n  owner ciso\n  status planned\n}' in text
+
+
+async def test_misspelt_owner_field_is_renamed_not_doubled(client):
+    ws = client.ws
+    text = ws.text("controls.isms").replace("status planned\n}", "status planned\n  ownr ciso\n}")
+    (ws.root / "controls.isms").write_text(text, encoding="utf-8")
+    open_file(client, "controls.isms")
+    await wait_for(lambda: "field/unknown" in codes(client, "controls.isms"), what="the typo")
+    result = await actions_at(client, "controls.isms", "ownr")
+    (fix,) = result
+    assert fix.title == "Replace with `owner`" and fix.is_preferred
+    (edits,) = fix.edit.changes.values()
+    assert "  owner ciso\n}" in apply(text, edits)
+    # The declaration's missing-owner diagnostic offers no second owner line.
+    result = await actions_at(client, "controls.isms", "acme-pam")
+    assert [a.title for a in result] == []
 
 
 async def test_formatting(client):

@@ -1,7 +1,7 @@
 //! Attributes on declarations: `@allow(code, reason = "…", until = DATE)`.
 
 use super::read;
-use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::model::items::Allow;
 use crate::model::Model;
 use crate::syntax::{Attribute, Decl, ValueKind};
@@ -109,8 +109,10 @@ fn allowed_code(value: &crate::syntax::Value, sink: &mut Sink) -> Option<Code> {
             format!("`{text}` is not a diagnostic code"),
         )
         .with_label("unknown code");
-        d = match closest(text, Code::ALL.iter().map(|c| c.as_str())) {
-            Some(best) => d.with_help(format!("did you mean `{best}`?")),
+        d = match closest_suggestion(text, Code::ALL.iter().map(|c| c.as_str())) {
+            Some(best) => d
+                .with_help(format!("did you mean `{}`?", best.name))
+                .with_fix(Fix::did_you_mean(value.span, best.name, best.unique)),
             None => d.with_help("`isms explain` lists all codes"),
         };
         sink.push(d);

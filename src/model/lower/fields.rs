@@ -3,7 +3,7 @@
 
 use crate::model::FieldSet;
 
-use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::source::Span;
 use crate::syntax::{Block, Field};
 
@@ -107,12 +107,13 @@ impl<'a> Fields<'a> {
                 )
                 .with_label("not a field here");
                 unknown = true;
-                d = match closest(name, schema.iter().map(|s| s.name)) {
+                d = match closest_suggestion(name, schema.iter().map(|s| s.name)) {
                     Some(best) => {
-                        if let Some(index) = schema.iter().position(|s| s.name == best) {
+                        if let Some(index) = schema.iter().position(|s| s.name == best.name) {
                             near_misses.insert(index);
                         }
-                        d.with_help(format!("did you mean `{best}`?"))
+                        d.with_help(format!("did you mean `{}`?", best.name))
+                            .with_fix(Fix::did_you_mean(field.name.span, best.name, best.unique))
                     }
                     None => d.with_help(format!(
                         "the fields here are {}",

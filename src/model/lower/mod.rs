@@ -11,7 +11,7 @@ mod people;
 pub mod read;
 mod risk;
 
-use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::model::items::{Common, Use};
 use crate::model::values::Name;
 use crate::model::Model;
@@ -92,8 +92,10 @@ pub fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
                 format!("unknown declaration `{other}`"),
             )
             .with_label("not a declaration keyword");
-            d = match closest(other, KEYWORDS.iter().copied()) {
-                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+            d = match closest_suggestion(other, KEYWORDS.iter().copied()) {
+                Some(best) => d
+                    .with_help(format!("did you mean `{}`?", best.name))
+                    .with_fix(Fix::did_you_mean(decl.keyword.span, best.name, best.unique)),
                 None => d.with_help(format!(
                     "declarations start with {}",
                     list(KEYWORDS.iter().copied())

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::fields::list_or;
-use crate::diagnostics::{closest, Code, Diagnostic, Sink};
+use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Arg, Field, Value, ValueKind};
@@ -284,8 +284,10 @@ pub fn value_keyword<K: Keyword>(sink: &mut Sink, value: &Value, field: &str) ->
     ));
     if let Some(k) = K::parse(text) {
         d = d.with_help(format!("write it without quotes: `{}`", k.as_str()));
-    } else if let Some(best) = closest(text, names.iter().copied()) {
-        d = d.with_help(format!("did you mean `{best}`?"));
+    } else if let Some(best) = closest_suggestion(text, names.iter().copied()) {
+        d = d
+            .with_help(format!("did you mean `{}`?", best.name))
+            .with_fix(Fix::did_you_mean(value.span, best.name, best.unique));
     }
     sink.push(d);
     None
