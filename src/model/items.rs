@@ -5,7 +5,7 @@
 //! records every field that was written, readable or not, so a field with a syntax error
 //! is not also reported as missing.
 
-use super::lower::fields::Spec;
+use super::kinds::spec::{FieldSet, FieldSpec};
 use super::values::*;
 use crate::source::Span;
 
@@ -24,69 +24,14 @@ pub struct Common {
     pub header_broken: bool,
 }
 
-/// The fields written in a block: a bit per field of the declaration's schema. Every
-/// declaration carries one, so it is two words and no allocation (a `BTreeSet` of names
-/// took a 200-byte node per declaration). Schemas have at most 64 fields (the largest has
-/// ten).
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub struct FieldSet {
-    schema: &'static [Spec],
-    mask: u64,
-}
-
-impl FieldSet {
-    /// No field of `schema` written yet.
-    pub fn new(schema: &'static [Spec]) -> Self {
-        FieldSet { schema, mask: 0 }
-    }
-
-    /// Record the field at position `index` of the schema.
-    pub fn insert(&mut self, index: usize) {
-        debug_assert!(index < 64, "a schema has more than 64 fields");
-        self.mask |= bit(index);
-    }
-
-    fn has_index(&self, index: usize) -> bool {
-        self.mask & bit(index) != 0
-    }
-
-    pub fn contains(&self, field: &str) -> bool {
-        let index = self.schema.iter().position(|s| s.name == field);
-        index.is_some_and(|i| self.has_index(i))
-    }
-
-    /// The written fields' names, in schema order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let schema: &'static [Spec] = self.schema;
-        schema
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.has_index(*i))
-            .map(|(_, spec)| spec.name)
-    }
-}
-
-/// The mask bit of schema position `index` (none past the 64th).
-fn bit(index: usize) -> u64 {
-    u32::try_from(index)
-        .ok()
-        .and_then(|i| 1u64.checked_shl(i))
-        .unwrap_or(0)
-}
-
-impl std::fmt::Debug for FieldSet {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_set().entries(self.iter()).finish()
-    }
-}
-
 impl Common {
-    pub fn has(&self, field: &str) -> bool {
+    /// Whether the field was written (`risk.common.has(&Risk::OWNER)`).
+    pub fn has(&self, field: &FieldSpec) -> bool {
         self.present.contains(field)
     }
 
     /// Whether the field is surely absent (not written, and no unreadable line).
-    pub fn lacks(&self, field: &str) -> bool {
+    pub fn lacks(&self, field: &FieldSpec) -> bool {
         !self.incomplete && !self.present.contains(field)
     }
 }
