@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 
 use crate::analysis::Analysis;
 use crate::names::Target;
+use crate::summary;
 
 pub fn hover(a: &Analysis, file: FileId, offset: usize) -> Option<Hover> {
     let (text, span) = match a.target_at(file, offset) {
@@ -26,7 +27,8 @@ pub fn hover(a: &Analysis, file: FileId, offset: usize) -> Option<Hover> {
     })
 }
 
-/// `keyword **name** — title` and the doc comment of the declaration named at `offset`.
+/// The summary of the declaration whose name is at `offset`, for the declarations the
+/// table of names does not cover.
 fn declaration_doc(a: &Analysis, file: FileId, offset: usize) -> Option<(String, Span)> {
     let ast = a.compilation.asts.get(file.0 as usize)?;
     let decl = ast
@@ -37,16 +39,10 @@ fn declaration_doc(a: &Analysis, file: FileId, offset: usize) -> Option<(String,
     if !(name.span.start() <= offset && offset <= name.span.end()) {
         return None;
     }
-    let ValueKind::Word(id) = &name.kind else {
+    let ValueKind::Word(_) = &name.kind else {
         return None;
     };
-    let title_text = match decl.args.get(1).and_then(|x| x.single()).map(|v| &v.kind) {
-        Some(ValueKind::Str(t)) => Some(t.as_str()),
-        _ => None,
-    };
-    let mut out = vec![title(&decl.keyword.text, id, title_text)];
-    push_opt(&mut out, decl.doc.as_deref());
-    Some((join(out), name.span))
+    Some((summary::of_decl(a, file, decl), name.span))
 }
 
 /// The Markdown description of a named thing; `None` when it is not declared.
@@ -161,8 +157,13 @@ pub fn describe(a: &Analysis, target: &Target) -> Option<String> {
             }
             p.common.doc.clone()
         }
-        // Kinds added to the language after this server: the AST fallback describes them.
-        _ => return None,
+        Kind::Objective
+        | Kind::Metric
+        | Kind::Training
+        | Kind::Audit
+        | Kind::Review
+        | Kind::Incident
+        | Kind::Nonconformity => return summary::of_name(a, target.kind, name),
     };
     push_opt(&mut out, doc.as_deref());
     Some(join(out))

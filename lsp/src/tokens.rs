@@ -1,6 +1,9 @@
 //! Semantic tokens: the syntax tree's words classified by what they are (a keyword, a
 //! field, a declared name, a reference, an enumeration value, a literal, a comment).
 
+use std::collections::HashSet;
+
+use isms::model::DeclKind;
 use isms::source::FileId;
 use isms::syntax::{Block, Value, ValueKind};
 use tower_lsp_server::ls_types::{
@@ -71,8 +74,14 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
         push(c.span, COMMENT, doc);
     }
     let mut values: Vec<&Value> = Vec::new();
+    // The names declarations declare, whatever the table of names covers.
+    let mut declared: HashSet<(usize, usize)> = HashSet::new();
     for d in &ast.decls {
         push(d.keyword.span, KEYWORD, 0);
+        let named = DeclKind::from_keyword(&d.keyword.text).is_some_and(declares_a_name);
+        if let (true, Some(name)) = (named, d.args.first().and_then(|x| x.single())) {
+            declared.insert((name.span.start(), name.span.end()));
+        }
         values.extend(d.args.iter().flat_map(|x| x.values.iter()));
         if let Some(b) = &d.block {
             walk(b, &mut push, &mut values);
@@ -80,6 +89,9 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     }
     for v in values {
         let (kind, modifiers) = match &v.kind {
+            ValueKind::Word(_) if declared.contains(&(v.span.start(), v.span.end())) => {
+                (DECLARED, DECLARATION_BIT)
+            }
             ValueKind::Word(_) => match a.names().at(file, v.span.start()) {
                 Some(o) if o.span == v.span && o.is_def => (DECLARED, DECLARATION_BIT),
                 Some(o) if o.span == v.span => (REFERENCE, 0),
@@ -95,6 +107,31 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     }
     raw.sort();
     encode(a, file, &raw)
+}
+
+/// Whether the word after the keyword is a name the declaration declares (not a
+/// statement, a catalog to use or a list of excluded controls).
+fn declares_a_name(kind: DeclKind) -> bool {
+    match kind {
+        DeclKind::Use | DeclKind::Scope | DeclKind::Methodology | DeclKind::Exclusion => false,
+        DeclKind::Organization
+        | DeclKind::Role
+        | DeclKind::Person
+        | DeclKind::Asset
+        | DeclKind::Risk
+        | DeclKind::Control
+        | DeclKind::Requirement
+        | DeclKind::Policy
+        | DeclKind::Catalog
+        | DeclKind::Objective
+        | DeclKind::Metric
+        | DeclKind::Training
+        | DeclKind::Programme
+        | DeclKind::Audit
+        | DeclKind::Review
+        | DeclKind::Incident
+        | DeclKind::Nonconformity => true,
+    }
 }
 
 fn walk<'a>(

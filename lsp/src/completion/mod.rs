@@ -121,24 +121,10 @@ fn controls(a: &Analysis, range: Range, catalog_only: bool) -> Vec<CompletionIte
 
 fn title_of(a: &Analysis, kind: Kind, name: &str) -> String {
     let m = &a.compilation.model;
-    let title = match kind {
-        Kind::Person => m.person(name).and_then(|x| x.name.clone()),
-        Kind::Role => m.role(name).and_then(|x| x.title.clone()),
-        Kind::Asset => m
-            .index
-            .get(kind, name)
-            .and_then(|i| m.assets.get(i))
-            .and_then(|x| x.name.clone()),
-        Kind::Risk => m.risk(name).and_then(|x| x.title.clone()),
-        Kind::Requirement => m
-            .index
-            .get(kind, name)
-            .and_then(|i| m.requirements.get(i))
-            .and_then(|x| x.title.clone()),
-        Kind::Policy => m.policy(name).and_then(|x| x.title.clone()),
-        // Controls have their own items; kinds added later have no title here yet.
-        _ => None,
-    };
+    let title = m
+        .index
+        .get(kind, name)
+        .and_then(|i| m.declared_title(kind.decl(), i));
     title.map(|t| format!("— {t}")).unwrap_or_default()
 }
 
@@ -147,6 +133,15 @@ fn name_kind(kind: Kind) -> CompletionItemKind {
         Kind::Person | Kind::Role => CompletionItemKind::VARIABLE,
         Kind::Asset => CompletionItemKind::STRUCT,
         Kind::Policy => CompletionItemKind::FILE,
-        _ => CompletionItemKind::REFERENCE,
+        Kind::Risk
+        | Kind::Control
+        | Kind::Requirement
+        | Kind::Objective
+        | Kind::Metric
+        | Kind::Training
+        | Kind::Audit
+        | Kind::Review
+        | Kind::Incident
+        | Kind::Nonconformity => CompletionItemKind::REFERENCE,
     }
 }
