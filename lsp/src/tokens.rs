@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use isms::model::kinds::Header;
 use isms::model::DeclKind;
 use isms::source::FileId;
 use isms::syntax::{Block, Value, ValueKind};
@@ -78,7 +79,8 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     let mut declared: HashSet<(usize, usize)> = HashSet::new();
     for d in &ast.decls {
         push(d.keyword.span, KEYWORD, 0);
-        let named = DeclKind::from_keyword(&d.keyword.text).is_some_and(declares_a_name);
+        let named = DeclKind::from_keyword(&d.keyword.text)
+            .is_some_and(|k| k.info().header == Header::Name);
         if let (true, Some(name)) = (named, d.args.first().and_then(|x| x.single())) {
             declared.insert((name.span.start(), name.span.end()));
         }
@@ -107,31 +109,6 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     }
     raw.sort();
     encode(a, file, &raw)
-}
-
-/// Whether the word after the keyword is a name the declaration declares (not a
-/// statement, a catalog to use or a list of excluded controls).
-fn declares_a_name(kind: DeclKind) -> bool {
-    match kind {
-        DeclKind::Use | DeclKind::Scope | DeclKind::Methodology | DeclKind::Exclusion => false,
-        DeclKind::Organization
-        | DeclKind::Role
-        | DeclKind::Person
-        | DeclKind::Asset
-        | DeclKind::Risk
-        | DeclKind::Control
-        | DeclKind::Requirement
-        | DeclKind::Policy
-        | DeclKind::Catalog
-        | DeclKind::Objective
-        | DeclKind::Metric
-        | DeclKind::Training
-        | DeclKind::Programme
-        | DeclKind::Audit
-        | DeclKind::Review
-        | DeclKind::Incident
-        | DeclKind::Nonconformity => true,
-    }
 }
 
 fn walk<'a>(

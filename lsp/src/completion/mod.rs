@@ -128,20 +128,17 @@ fn title_of(a: &Analysis, kind: Kind, name: &str) -> String {
     title.map(|t| format!("— {t}")).unwrap_or_default()
 }
 
+/// The icon of a name in the completion list: people, assets and policies have their
+/// own; names of every other kind are references.
 fn name_kind(kind: Kind) -> CompletionItemKind {
-    match kind {
-        Kind::Person | Kind::Role => CompletionItemKind::VARIABLE,
-        Kind::Asset => CompletionItemKind::STRUCT,
-        Kind::Policy => CompletionItemKind::FILE,
-        Kind::Risk
-        | Kind::Control
-        | Kind::Requirement
-        | Kind::Objective
-        | Kind::Metric
-        | Kind::Training
-        | Kind::Audit
-        | Kind::Review
-        | Kind::Incident
-        | Kind::Nonconformity => CompletionItemKind::REFERENCE,
-    }
+    const ICONS: &[(Kind, CompletionItemKind)] = &[
+        (Kind::Person, CompletionItemKind::VARIABLE),
+        (Kind::Role, CompletionItemKind::VARIABLE),
+        (Kind::Asset, CompletionItemKind::STRUCT),
+        (Kind::Policy, CompletionItemKind::FILE),
+    ];
+    ICONS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(CompletionItemKind::REFERENCE, |(_, icon)| *icon)
 }

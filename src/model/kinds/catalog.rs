@@ -2,7 +2,7 @@
 //! which brings one into the project.
 
 use super::spec::{optional, repeatable, FieldSpec, Takes};
-use super::{DeclKind, Declaration};
+use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::Sink;
 use crate::model::items::*;
 use crate::model::lower::fields::Fields;
@@ -13,6 +13,7 @@ use crate::syntax::{Decl, Field, ValueKind};
 
 impl Declaration for Use {
     const DECL: DeclKind = DeclKind::Use;
+    const HEADER: Header = Header::Reference;
     const KEYWORD: &'static str = "use";
     const DOC: &'static str = "bring a framework catalog into the project";
     const FIELDS: &'static [FieldSpec] = &[];

@@ -1,7 +1,7 @@
 //! control, exclude, requirement, policy.
 
 use super::spec::{by_rule, optional, repeatable, required, FieldSpec, Takes, PEOPLE};
-use super::{DeclKind, Declaration, Kind};
+use super::{DeclKind, Declaration, Header, Kind};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::*;
 use crate::model::lower::fields::Fields;
@@ -59,6 +59,7 @@ impl Declaration for Control {
 
 impl Declaration for Exclusion {
     const DECL: DeclKind = DeclKind::Exclusion;
+    const HEADER: Header = Header::List;
     const KEYWORD: &'static str = "exclude";
     const ARTICLE: &'static str = "an";
     const DOC: &'static str = "exclude catalog controls from the SoA, with a reason";

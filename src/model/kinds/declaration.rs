@@ -22,6 +22,8 @@ pub trait Declaration: Sized + 'static {
     const DOC: &'static str;
     /// The fields its block takes, in schema order (`field/missing` and completion order).
     const FIELDS: &'static [FieldSpec];
+    /// What the words after the keyword are.
+    const HEADER: Header = Header::Name;
     /// Everything known about the kind, for tables indexed by kind.
     const INFO: KindInfo = KindInfo {
         kind: Self::DECL,
@@ -30,6 +32,7 @@ pub trait Declaration: Sized + 'static {
         article: Self::ARTICLE,
         doc: Self::DOC,
         fields: Self::FIELDS,
+        header: Self::HEADER,
     };
 
     /// The typed declaration, or `None` when its header is unusable (already reported).
@@ -60,6 +63,20 @@ pub struct KindInfo {
     pub article: &'static str,
     pub doc: &'static str,
     pub fields: &'static [FieldSpec],
+    pub header: Header,
+}
+
+/// What the words after a declaration's keyword are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// `risk R-1 "Title"`: the name it declares, then an optional title.
+    Name,
+    /// `use iso27001:2022`: a name declared elsewhere.
+    Reference,
+    /// `scope "Statement"`, `methodology`: no name, at most a text.
+    Unnamed,
+    /// `exclude A.7.1, A.7.2 because "…"`: a list of names and a reason.
+    List,
 }
 
 impl KindInfo {

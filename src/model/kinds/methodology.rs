@@ -1,7 +1,7 @@
 //! methodology: the risk criteria of clause 6.1.2 a) — scales, levels, acceptance.
 
 use super::spec::{optional, required, FieldSpec, Takes};
-use super::{DeclKind, Declaration};
+use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::*;
 use crate::model::lower::fields::Fields;
@@ -43,6 +43,7 @@ impl Methodology {
 
 impl Declaration for Methodology {
     const DECL: DeclKind = DeclKind::Methodology;
+    const HEADER: Header = Header::Unnamed;
     const KEYWORD: &'static str = "methodology";
     const DOC: &'static str = "risk scales, levels and acceptance (one per project)";
     const FIELDS: &'static [FieldSpec] = &[

@@ -17,7 +17,7 @@ mod risk;
 pub mod spec;
 
 pub use catalog::ENTRY;
-pub use declaration::{Declaration, KindInfo};
+pub use declaration::{Declaration, Header, KindInfo};
 pub use risk::treatment_fields;
 pub use spec::{FieldSpec, Need, Takes};
 
@@ -214,5 +214,57 @@ declarations! {
         Review,
         Incident,
         Nonconformity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    /// The grammar lists the keywords too (`decl_keyword`, so that a line starting with one
+    /// ends a block whose `}` is missing). It must list exactly the registry's.
+    #[test]
+    fn the_grammar_recovers_at_exactly_the_registrys_keywords() {
+        let decls = |line: &str| {
+            let text = format!("risk R \"t\" {{\n  owner x\n{line} y\n");
+            let ast = crate::syntax::parse(FileId(0), &text);
+            ast.decls
+                .iter()
+                .map(|d| d.keyword.text.clone())
+                .collect::<Vec<_>>()
+        };
+        for keyword in KEYWORDS {
+            assert_eq!(decls(keyword), ["risk", keyword], "`{keyword}`");
+        }
+        for word in ["owner", "risks", "use_", "interested"] {
+            assert_eq!(decls(word), ["risk"], "`{word}` is no keyword");
+        }
+    }
+
+    #[test]
+    fn keywords_and_field_names_are_unique_and_fit_a_field_set() {
+        for (i, kind) in DeclKind::ALL.iter().enumerate() {
+            let info = kind.info();
+            assert_eq!(info.kind, *kind);
+            assert_eq!(DeclKind::from_keyword(info.keyword), Some(*kind));
+            assert!(!KEYWORDS[..i].contains(&info.keyword));
+            assert!(
+                info.fields.len() <= 64,
+                "`{}` has too many fields",
+                info.keyword
+            );
+            for (j, f) in info.fields.iter().enumerate() {
+                assert!(
+                    info.fields[..j].iter().all(|g| g.name != f.name),
+                    "`{}` has `{}` twice",
+                    info.keyword,
+                    f.name
+                );
+            }
+        }
+        for kind in Kind::ALL {
+            assert_eq!(kind.decl().namespace(), Some(*kind));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! organization, scope, role, person.
 
 use super::spec::{optional, repeatable, FieldSpec, Takes};
-use super::{DeclKind, Declaration, Kind};
+use super::{DeclKind, Declaration, Header, Kind};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::*;
 use crate::model::lower::fields::Fields;
@@ -60,6 +60,7 @@ impl Scope {
 
 impl Declaration for Scope {
     const DECL: DeclKind = DeclKind::Scope;
+    const HEADER: Header = Header::Unnamed;
     const KEYWORD: &'static str = "scope";
     const DOC: &'static str = "the ISMS scope statement (one per project)";
     const FIELDS: &'static [FieldSpec] = &[Self::INCLUDES, Self::EXCLUDES, Self::INTERFACES];
