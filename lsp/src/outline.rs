@@ -119,6 +119,7 @@ pub fn symbol_kind(kind: DeclKind) -> SymbolKind {
         DeclKind::Review => SymbolKind::CONSTRUCTOR,
         DeclKind::Incident => SymbolKind::CONSTANT,
         DeclKind::Nonconformity => SymbolKind::TYPE_PARAMETER,
+        DeclKind::InterestedParty => SymbolKind::VARIABLE,
     }
 }
 

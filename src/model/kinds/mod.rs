@@ -10,6 +10,7 @@
 mod catalog;
 mod controls;
 mod declaration;
+mod interested_party;
 mod lifecycle;
 mod methodology;
 mod people;
@@ -18,6 +19,7 @@ pub mod spec;
 
 pub use catalog::ENTRY;
 pub use declaration::{Declaration, Header, KindInfo};
+pub use interested_party::InterestedParty;
 pub use risk::treatment_fields;
 pub use spec::{FieldSpec, Need, Takes};
 
@@ -198,6 +200,7 @@ declarations! {
         Review in reviews,
         Incident in incidents,
         Nonconformity in nonconformities,
+        InterestedParty in interested_parties,
     }
     namespaces {
         Person,
@@ -214,6 +217,7 @@ declarations! {
         Review,
         Incident,
         Nonconformity,
+        InterestedParty,
     }
 }
 
