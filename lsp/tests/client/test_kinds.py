@@ -1,7 +1,8 @@
 """Every kind of declaration is in the outline, hover, completion and semantic tokens.
 
 The server reads all of these from the compiler's one definition of each kind, so each
-lifecycle kind (the ones the server once missed) gets the same treatment as a risk.
+lifecycle kind (the ones the server once missed) and `interested_party` get the same
+treatment as a risk.
 The declarations are in `../fixtures/kinds/`, a workspace of its own so that the
 other tests' expectations (every reference of a role, …) stay about theirs.
 """
@@ -33,6 +34,8 @@ KINDS = [
     ("management_review", "mr-2026", "Management review 2026", "attendees", "decision"),
     ("incident", "inc-1", "Phishing mail", "severity", "lessons"),
     ("nonconformity", "nc-1", "Missing MFA on one admin account", "root_cause", "verified"),
+    # The kind added after the registry: nothing in the server names it but its icon.
+    ("interested_party", "regulator", "Data protection authority", "needs", "requirements"),
 ]
 
 
