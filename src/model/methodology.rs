@@ -1,7 +1,7 @@
 //! Risk arithmetic: score = likelihood × impact, the level of a score, the residual level,
 //! and whether a level is above the acceptance threshold.
 
-use super::items::{Level, Methodology, Risk, Treatment};
+use super::kinds::{Level, Methodology, Risk, Treatment};
 use super::values::TreatmentKind;
 
 impl Methodology {

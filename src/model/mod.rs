@@ -4,15 +4,13 @@
 pub mod graph;
 pub mod items;
 pub mod kinds;
-pub mod lifecycle;
 pub mod lower;
 pub mod methodology;
 pub mod resolve;
 pub mod values;
 
 pub use items::*;
-pub use kinds::{DeclKind, Kind, Model};
-pub use lifecycle::*;
+pub use kinds::*;
 pub use resolve::{ControlSlot, Index};
 pub use values::*;
 

@@ -1,37 +1,45 @@
-//! catalog: a framework's reference controls (`stdlib/`, or the user's own), and `use`,
-//! which brings one into the project.
+//! catalog: a framework's reference controls (`stdlib/`, or the user's own).
 
 use super::spec::{optional, repeatable, FieldSpec, Takes};
-use super::{DeclKind, Declaration, Header};
+use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
-use crate::model::items::*;
+use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
-use crate::model::lower::{common, describe, header_name, no_block, no_extra_args, read, NameForm};
-use crate::model::values::Name;
+use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};
 
-impl Declaration for Use {
-    const DECL: DeclKind = DeclKind::Use;
-    const HEADER: Header = Header::Reference;
-    const KEYWORD: &'static str = "use";
-    const DOC: &'static str = "bring a framework catalog into the project";
-    const FIELDS: &'static [FieldSpec] = &[];
+/// A framework catalog (`catalog iso27001:2022 "…" { … }`), shipped in `stdlib/` or
+/// written by users.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub id: Name,
+    pub title: Option<String>,
+    pub themes: Vec<Theme>,
+    pub entries: Vec<CatalogEntry>,
+    pub common: Common,
+}
 
-    fn lower(decl: &Decl, sink: &mut Sink) -> Option<Self> {
-        let framework = header_name(sink, decl, NameForm::Framework)?;
-        no_block(sink, decl);
-        let span = Span::new(
-            decl.span.file,
-            decl.keyword.span.start(),
-            framework.span.end(),
-        );
-        Some(Use { framework, span })
-    }
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub id: Name,
+    pub title: Option<String>,
+}
 
-    fn name(&self) -> Option<&Name> {
-        Some(&self.framework)
-    }
+/// One reference control of a catalog: ID, short title and classification tags.
+#[derive(Debug, Clone)]
+pub struct CatalogEntry {
+    pub id: String,
+    pub span: Span,
+    pub title: String,
+    pub theme: Option<String>,
+    pub aliases: Vec<String>,
+    pub control_type: Vec<String>,
+    pub properties: Vec<String>,
+    pub concepts: Vec<String>,
+    pub capabilities: Vec<String>,
+    pub domains: Vec<String>,
 }
 
 impl Catalog {
@@ -61,25 +69,32 @@ impl Declaration for Catalog {
 }
 
 const ENTRY_THEME: FieldSpec = optional("theme", Takes::Free, "one of the catalog's themes");
+
 const ENTRY_ALIAS: FieldSpec =
     repeatable("alias", Takes::Free, "another common title (repeatable)");
+
 const ENTRY_TYPE: FieldSpec = optional(
     "type",
     Takes::Free,
     "tags: preventive, detective, corrective",
 );
+
 const ENTRY_PROPERTIES: FieldSpec = optional(
     "properties",
     Takes::Free,
     "tags: confidentiality, integrity, availability",
 );
+
 const ENTRY_CONCEPTS: FieldSpec = optional(
     "concepts",
     Takes::Free,
     "tags: identify, protect, detect, respond, recover",
 );
+
 const ENTRY_CAPABILITIES: FieldSpec = optional("capabilities", Takes::Free, "tags");
+
 const ENTRY_DOMAINS: FieldSpec = optional("domains", Takes::Free, "tags");
+
 const ENTRY_DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
 
 /// The fields of a catalog's `entry` block.

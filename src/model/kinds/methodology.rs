@@ -3,11 +3,62 @@
 use super::spec::{optional, required, FieldSpec, Takes};
 use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::items::*;
+use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, no_extra_args, read};
-use crate::model::values::Name;
+use crate::model::values::*;
+use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};
+
+/// One value of a likelihood or impact scale.
+#[derive(Debug, Clone)]
+pub struct ScaleEntry {
+    pub value: i64,
+    pub label: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    /// The `likelihood` or `impact` field name.
+    pub span: Span,
+    pub entries: Vec<ScaleEntry>,
+}
+
+impl Scale {
+    pub fn label(&self, value: i64) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|e| e.value == value)
+            .and_then(|e| e.label.as_deref())
+    }
+
+    pub fn max(&self) -> i64 {
+        self.entries.iter().map(|e| e.value).max().unwrap_or(0)
+    }
+}
+
+/// `high 10..16`: an inclusive score range.
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub name: Name,
+    pub low: i64,
+    pub high: i64,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Methodology {
+    pub keyword: Span,
+    pub likelihood: Option<Scale>,
+    pub impact: Option<Scale>,
+    pub levels: Vec<Level>,
+    /// The `levels` field name.
+    pub levels_span: Option<Span>,
+    pub accept: Option<Ref>,
+    pub review: Option<Every>,
+    pub common: Common,
+}
 
 impl Methodology {
     pub const LIKELIHOOD: FieldSpec = required(
