@@ -13,11 +13,7 @@ use crate::analysis::Analysis;
 pub fn of_name(a: &Analysis, kind: Kind, name: &str) -> Option<String> {
     let m = &a.compilation.model;
     let position = m.index.get(kind, name)?;
-    let (_, declared) = m
-        .declared_names(kind.decl())
-        .into_iter()
-        .find(|(i, _)| *i == position)?;
-    let span = declared.span;
+    let span = m.declared_name(kind.decl(), position)?.span;
     let ast = a.compilation.asts.get(span.file.0 as usize)?;
     let decl = ast
         .decls
@@ -110,4 +106,43 @@ fn one_line(s: &str) -> String {
         cut.push('…');
     }
     cut
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use chrono::NaiveDate;
+    use tower_lsp_server::ls_types::Uri;
+
+    use super::*;
+    use crate::analysis::SourceInput;
+
+    fn analysis(text: &str) -> Analysis {
+        let input = SourceInput {
+            uri: Uri::from_str("file:///w/a.isms").unwrap(),
+            name: "a.isms".to_string(),
+            text: text.to_string(),
+        };
+        Analysis::new(vec![input], NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+    }
+
+    #[test]
+    fn a_name_is_summarised_from_its_declaration() {
+        let a = analysis(
+            "role ciso \"CISO\"\n/// Why it matters.\nobjective obj \"MFA\" {\n  description \"\"\"\n    Long\n    text\n    \"\"\"\n  owner ciso\n  due 2027-01-31\n}\n",
+        );
+        let text = of_name(&a, Kind::Objective, "obj").unwrap();
+        let parts: Vec<&str> = text.split("\n\n").collect();
+        assert_eq!(parts[0], "objective **obj** — MFA");
+        assert_eq!(parts[1], format!("_{}_", DeclKind::Objective.info().doc));
+        // Schema order, not source order; a text shows its first line.
+        assert_eq!(
+            parts[2],
+            "- owner: `ciso`\n- due: 2027-01-31\n- description: Long…"
+        );
+        assert_eq!(parts[3], "Why it matters.");
+        assert!(of_name(&a, Kind::Objective, "nothing").is_none());
+        assert!(of_name(&a, Kind::Metric, "obj").is_none());
+    }
 }

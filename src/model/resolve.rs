@@ -146,9 +146,11 @@ fn declare_names(model: &mut Model, sink: &mut Sink) {
             .collect();
         for (i, name, span) in &names {
             if let Some(first) = model.index.insert(kind, name, *i) {
+                // Positions are ascending: the first declaration is found by bisection.
                 let first_span = names
-                    .iter()
-                    .find(|(at, _, _)| *at == first)
+                    .binary_search_by_key(&first, |(at, _, _)| *at)
+                    .ok()
+                    .and_then(|j| names.get(j))
                     .map_or(*span, |(_, _, s)| *s);
                 duplicate(sink, kind.noun(), name, *span, first_span);
             }

@@ -194,6 +194,13 @@ macro_rules! declarations {
                 }
             }
 
+            /// The name of the declaration of `kind` at `position` in its vector.
+            pub fn declared_name(&self, kind: DeclKind, position: usize) -> Option<&Name> {
+                match kind {
+                    $( DeclKind::$Kind => self.$store.get(position)?.name(), )*
+                }
+            }
+
             /// The title of the declaration of `kind` at `position` in its vector.
             pub fn declared_title(&self, kind: DeclKind, position: usize) -> Option<&str> {
                 match kind {
