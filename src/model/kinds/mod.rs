@@ -1,5 +1,6 @@
-//! Every kind of declaration, defined once. Each kind's file holds its field schema, its
-//! lowering and what it references, as an implementation of [`Declaration`]; the
+//! Every kind of declaration, defined once. Each kind's file holds its item type, its
+//! field schema, its lowering and what it references, as an implementation of
+//! [`Declaration`] (`interested_party.rs` is the smallest whole example); the
 //! registry below lists each kind once and generates from that list everything that
 //! treats kinds alike: the [`DeclKind`] and [`Kind`] enums, [`KEYWORDS`], the [`Model`]'s
 //! storage (`model.risks`, …), [`Model::append`], the lowering dispatch and the walks
