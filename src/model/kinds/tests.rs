@@ -1,5 +1,5 @@
-//! The registry against what repeats it outside Rust: the grammar's keywords and the
-//! language reference's field tables.
+//! The registry against what repeats it outside Rust: the grammar's keywords, the VS Code
+//! highlighting grammar's keywords and the language reference's field tables.
 
 use super::*;
 use crate::source::FileId;
@@ -22,6 +22,21 @@ fn the_grammar_recovers_at_exactly_the_registrys_keywords() {
     for word in ["owner", "risks", "use_", "interested"] {
         assert_eq!(decls(word), ["risk"], "`{word}` is no keyword");
     }
+}
+
+/// The VS Code extension highlights a declaration's keyword and name by a regular
+/// expression that lists the keywords: the same ones as the registry.
+#[test]
+fn the_vscode_grammar_highlights_exactly_the_registrys_keywords() {
+    let grammar = include_str!("../../../editors/vscode/syntaxes/isms.tmLanguage.json");
+    let start = r#""match": "^\\s*("#;
+    let at = grammar.find(start).map(|i| i + start.len()).unwrap();
+    let end = grammar[at..].find(')').unwrap();
+    let mut listed: Vec<&str> = grammar[at..at + end].split('|').collect();
+    let mut ours = KEYWORDS.to_vec();
+    listed.sort_unstable();
+    ours.sort_unstable();
+    assert_eq!(listed, ours);
 }
 
 #[test]
