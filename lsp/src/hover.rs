@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 
 use crate::analysis::Analysis;
 use crate::names::Target;
+use crate::summary;
 
 pub fn hover(a: &Analysis, file: FileId, offset: usize) -> Option<Hover> {
     let (text, span) = match a.target_at(file, offset) {
@@ -26,7 +27,8 @@ pub fn hover(a: &Analysis, file: FileId, offset: usize) -> Option<Hover> {
     })
 }
 
-/// `keyword **name** — title` and the doc comment of the declaration named at `offset`.
+/// The summary of the declaration whose name is at `offset`, for the declarations the
+/// table of names does not cover.
 fn declaration_doc(a: &Analysis, file: FileId, offset: usize) -> Option<(String, Span)> {
     let ast = a.compilation.asts.get(file.0 as usize)?;
     let decl = ast
@@ -37,134 +39,157 @@ fn declaration_doc(a: &Analysis, file: FileId, offset: usize) -> Option<(String,
     if !(name.span.start() <= offset && offset <= name.span.end()) {
         return None;
     }
-    let ValueKind::Word(id) = &name.kind else {
+    let ValueKind::Word(_) = &name.kind else {
         return None;
     };
-    let title_text = match decl.args.get(1).and_then(|x| x.single()).map(|v| &v.kind) {
-        Some(ValueKind::Str(t)) => Some(t.as_str()),
-        _ => None,
-    };
-    let mut out = vec![title(&decl.keyword.text, id, title_text)];
-    push_opt(&mut out, decl.doc.as_deref());
-    Some((join(out), name.span))
+    Some((summary::of_decl(a, file, decl), name.span))
 }
 
-/// The Markdown description of a named thing; `None` when it is not declared.
+/// The Markdown description of a named thing; `None` when it is not declared. The kinds
+/// in `RICH` have a description of their own; every other kind the summary its
+/// definition gives (`summary.rs`).
 pub fn describe(a: &Analysis, target: &Target) -> Option<String> {
-    let m = &a.compilation.model;
     let name = target.name.as_str();
+    match RICH.iter().find(|(kind, _)| *kind == target.kind) {
+        Some((_, rich)) => rich(a, name),
+        None => summary::of_name(a, target.kind, name),
+    }
+}
+
+/// The kinds described with what resolution and the graph know (scores, holders, the
+/// risks of an asset), beyond the fields written.
+type Describe = fn(&Analysis, &str) -> Option<String>;
+const RICH: &[(Kind, Describe)] = &[
+    (Kind::Control, control),
+    (Kind::Risk, risk),
+    (Kind::Person, person),
+    (Kind::Role, role),
+    (Kind::Asset, asset),
+    (Kind::Requirement, requirement),
+    (Kind::Policy, policy),
+];
+
+fn person(a: &Analysis, name: &str) -> Option<String> {
+    let m = &a.compilation.model;
     let mut out = Vec::new();
-    let doc = match target.kind {
-        Kind::Control => return control(a, name),
-        Kind::Risk => return risk(a, name),
-        Kind::Person => {
-            let p = m.person(name)?;
-            out.push(title("person", name, p.name.as_deref()));
-            if !p.roles.is_empty() {
-                out.push(format!(
-                    "Roles: {}",
-                    codes(p.roles.iter().map(|r| r.name.as_str()))
-                ));
-            }
-            if let Some(email) = &p.email {
-                out.push(format!("Email: {email}"));
-            }
-            p.common.doc.clone()
-        }
-        Kind::Role => {
-            let r = m.role(name)?;
-            out.push(title("role", name, r.title.as_deref()));
-            let holders: Vec<&str> = m
-                .persons
-                .iter()
-                .filter(|p| p.roles.iter().any(|x| x.name == name))
-                .map(|p| p.id.text.as_str())
-                .collect();
-            out.push(if holders.is_empty() {
-                "Held by nobody".to_string()
-            } else {
-                format!("Held by {}", codes(holders))
-            });
-            push_opt(&mut out, r.description.as_deref());
-            r.common.doc.clone()
-        }
-        Kind::Asset => {
-            let i = m.index.get(Kind::Asset, name)?;
-            let x = m.assets.get(i)?;
-            out.push(title("asset", name, x.name.as_deref()));
-            let mut facts = Vec::new();
-            if let Some(k) = x.kind {
-                facts.push(format!("Kind: {k}"));
-            }
-            if let Some(c) = &x.classification {
-                facts.push(format!("Classification: {c}"));
-            }
-            if let Some(o) = &x.owner {
-                facts.push(format!("Owner: `{}`", o.name));
-            }
-            out.push(facts.join(" · "));
-            let risks = sources(a, Node::Asset(i), EdgeKind::AssessedBy, true);
-            out.push(if risks.is_empty() {
-                "Not named by any risk".to_string()
-            } else {
-                format!("Risks: {}", codes(risks.iter().map(String::as_str)))
-            });
-            push_opt(&mut out, x.description.as_deref());
-            x.common.doc.clone()
-        }
-        Kind::Requirement => {
-            let i = m.index.get(Kind::Requirement, name)?;
-            let x = m.requirements.get(i)?;
-            out.push(title("requirement", name, x.title.as_deref()));
-            if let Some(k) = x.kind {
-                out.push(format!("Kind: {k}"));
-            }
-            push_opt(
-                &mut out,
-                x.source
-                    .as_deref()
-                    .map(|s| format!("Source: {s}"))
-                    .as_deref(),
-            );
-            out.push(format!(
-                "Controls: {}",
-                codes(x.controls.iter().map(|r| r.name.as_str()))
-            ));
-            x.common.doc.clone()
-        }
-        Kind::Policy => {
-            let p = m.policy(name)?;
-            out.push(title("policy", name, p.title.as_deref()));
-            let mut facts = Vec::new();
-            if let Some(k) = p.kind {
-                facts.push(format!("Kind: {k}"));
-            }
-            if let Some(v) = &p.version {
-                facts.push(format!("Version {v}"));
-            }
-            if let Some(o) = &p.owner {
-                facts.push(format!("Owner: `{}`", o.name));
-            }
-            out.push(facts.join(" · "));
-            out.push(match &p.approved {
-                Some(s) => match s.on {
-                    Some(on) => format!("Approved by `{}` on {}", s.by.name, on.date),
-                    None => format!("Approved by `{}`", s.by.name),
-                },
-                None => "Not approved".to_string(),
-            });
-            if !p.implements.is_empty() {
-                out.push(format!(
-                    "Implements: {}",
-                    codes(p.implements.iter().map(|r| r.name.as_str()))
-                ));
-            }
-            p.common.doc.clone()
-        }
-        // Kinds added to the language after this server: the AST fallback describes them.
-        _ => return None,
-    };
-    push_opt(&mut out, doc.as_deref());
+    let p = m.person(name)?;
+    out.push(title("person", name, p.name.as_deref()));
+    if !p.roles.is_empty() {
+        out.push(format!(
+            "Roles: {}",
+            codes(p.roles.iter().map(|r| r.name.as_str()))
+        ));
+    }
+    if let Some(email) = &p.email {
+        out.push(format!("Email: {email}"));
+    }
+    push_opt(&mut out, p.common.doc.as_deref());
+    Some(join(out))
+}
+
+fn role(a: &Analysis, name: &str) -> Option<String> {
+    let m = &a.compilation.model;
+    let mut out = Vec::new();
+    let r = m.role(name)?;
+    out.push(title("role", name, r.title.as_deref()));
+    let holders: Vec<&str> = m
+        .persons
+        .iter()
+        .filter(|p| p.roles.iter().any(|x| x.name == name))
+        .map(|p| p.id.text.as_str())
+        .collect();
+    out.push(if holders.is_empty() {
+        "Held by nobody".to_string()
+    } else {
+        format!("Held by {}", codes(holders))
+    });
+    push_opt(&mut out, r.description.as_deref());
+    push_opt(&mut out, r.common.doc.as_deref());
+    Some(join(out))
+}
+
+fn asset(a: &Analysis, name: &str) -> Option<String> {
+    let m = &a.compilation.model;
+    let mut out = Vec::new();
+    let i = m.index.get(Kind::Asset, name)?;
+    let x = m.assets.get(i)?;
+    out.push(title("asset", name, x.name.as_deref()));
+    let mut facts = Vec::new();
+    if let Some(k) = x.kind {
+        facts.push(format!("Kind: {k}"));
+    }
+    if let Some(c) = &x.classification {
+        facts.push(format!("Classification: {c}"));
+    }
+    if let Some(o) = &x.owner {
+        facts.push(format!("Owner: `{}`", o.name));
+    }
+    out.push(facts.join(" · "));
+    let risks = sources(a, Node::Asset(i), EdgeKind::AssessedBy, true);
+    out.push(if risks.is_empty() {
+        "Not named by any risk".to_string()
+    } else {
+        format!("Risks: {}", codes(risks.iter().map(String::as_str)))
+    });
+    push_opt(&mut out, x.description.as_deref());
+    push_opt(&mut out, x.common.doc.as_deref());
+    Some(join(out))
+}
+
+fn requirement(a: &Analysis, name: &str) -> Option<String> {
+    let m = &a.compilation.model;
+    let mut out = Vec::new();
+    let i = m.index.get(Kind::Requirement, name)?;
+    let x = m.requirements.get(i)?;
+    out.push(title("requirement", name, x.title.as_deref()));
+    if let Some(k) = x.kind {
+        out.push(format!("Kind: {k}"));
+    }
+    push_opt(
+        &mut out,
+        x.source
+            .as_deref()
+            .map(|s| format!("Source: {s}"))
+            .as_deref(),
+    );
+    out.push(format!(
+        "Controls: {}",
+        codes(x.controls.iter().map(|r| r.name.as_str()))
+    ));
+    push_opt(&mut out, x.common.doc.as_deref());
+    Some(join(out))
+}
+
+fn policy(a: &Analysis, name: &str) -> Option<String> {
+    let m = &a.compilation.model;
+    let mut out = Vec::new();
+    let p = m.policy(name)?;
+    out.push(title("policy", name, p.title.as_deref()));
+    let mut facts = Vec::new();
+    if let Some(k) = p.kind {
+        facts.push(format!("Kind: {k}"));
+    }
+    if let Some(v) = &p.version {
+        facts.push(format!("Version {v}"));
+    }
+    if let Some(o) = &p.owner {
+        facts.push(format!("Owner: `{}`", o.name));
+    }
+    out.push(facts.join(" · "));
+    out.push(match &p.approved {
+        Some(s) => match s.on {
+            Some(on) => format!("Approved by `{}` on {}", s.by.name, on.date),
+            None => format!("Approved by `{}`", s.by.name),
+        },
+        None => "Not approved".to_string(),
+    });
+    if !p.implements.is_empty() {
+        out.push(format!(
+            "Implements: {}",
+            codes(p.implements.iter().map(|r| r.name.as_str()))
+        ));
+    }
+    push_opt(&mut out, p.common.doc.as_deref());
     Some(join(out))
 }
 

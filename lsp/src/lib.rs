@@ -35,6 +35,7 @@ pub mod refs;
 pub mod schema;
 pub mod server;
 pub mod state;
+pub mod summary;
 pub mod tokens;
 pub mod transport;
 pub mod workspace;

@@ -1,6 +1,8 @@
 //! Document symbols (the outline of one file) and workspace symbols (every named
 //! declaration of the project), read from the syntax trees.
 
+use isms::model::kinds::Header;
+use isms::model::DeclKind;
 use isms::source::{FileId, Span};
 use isms::syntax::{Arg, Decl, Field, ValueKind};
 use tower_lsp_server::ls_types::{DocumentSymbol, Location, SymbolInformation, SymbolKind};
@@ -48,26 +50,12 @@ pub fn workspace_symbols(a: &Analysis, query: &str) -> Vec<SymbolInformation> {
 }
 
 fn decl_symbol(a: &Analysis, d: &Decl) -> Option<DocumentSymbol> {
-    let keyword = d.keyword.text.as_str();
-    let kind = match keyword {
-        "use" | "catalog" => SymbolKind::MODULE,
-        "organization" => SymbolKind::NAMESPACE,
-        "scope" => SymbolKind::PACKAGE,
-        "role" => SymbolKind::INTERFACE,
-        "person" => SymbolKind::OBJECT,
-        "methodology" => SymbolKind::STRUCT,
-        "asset" => SymbolKind::CLASS,
-        "risk" => SymbolKind::EVENT,
-        "control" => SymbolKind::ENUM_MEMBER,
-        "exclude" => SymbolKind::NULL,
-        "requirement" => SymbolKind::PROPERTY,
-        "policy" => SymbolKind::FILE,
-        _ => return None,
-    };
+    let kind = DeclKind::from_keyword(&d.keyword.text)?;
+    let keyword = kind.info().keyword;
     // Unnamed declarations (scope, methodology) and lists (exclude) show their keyword.
-    let (name, name_span, detail) = match keyword {
-        "scope" | "methodology" => (keyword.to_string(), d.keyword.span, text(d.args.first())),
-        "exclude" => {
+    let (name, name_span, detail) = match kind.info().header {
+        Header::Unnamed => (keyword.to_string(), d.keyword.span, text(d.args.first())),
+        Header::List => {
             let ids = d.args.first().map(|a| {
                 a.values
                     .iter()
@@ -76,12 +64,12 @@ fn decl_symbol(a: &Analysis, d: &Decl) -> Option<DocumentSymbol> {
                     .join(", ")
             });
             (
-                format!("exclude {}", ids.unwrap_or_default()),
+                format!("{keyword} {}", ids.unwrap_or_default()),
                 d.keyword.span,
                 None,
             )
         }
-        _ => {
+        Header::Name | Header::Reference => {
             let value = d.args.first()?.single()?;
             let name = word_of(&value.kind)?;
             (name.to_string(), value.span, text(d.args.get(1)))
@@ -93,7 +81,46 @@ fn decl_symbol(a: &Analysis, d: &Decl) -> Option<DocumentSymbol> {
             children.push(child);
         }
     }
-    symbol(a, name, detail, kind, d.span, name_span, children)
+    symbol(
+        a,
+        name,
+        detail,
+        symbol_kind(kind),
+        d.span,
+        name_span,
+        children,
+    )
+}
+
+/// The symbol kind an editor shows for each kind of declaration (its icon in the outline).
+/// The server's one table by kind of declaration: everything else it knows of a kind it
+/// reads from the compiler's definition (`DeclKind::info`), and this match is exhaustive
+/// so that a kind added to or removed from the registry does not compile until it has
+/// its icon here.
+pub fn symbol_kind(kind: DeclKind) -> SymbolKind {
+    match kind {
+        DeclKind::Use | DeclKind::Catalog => SymbolKind::MODULE,
+        DeclKind::Organization => SymbolKind::NAMESPACE,
+        DeclKind::Scope => SymbolKind::PACKAGE,
+        DeclKind::Role => SymbolKind::INTERFACE,
+        DeclKind::Person => SymbolKind::OBJECT,
+        DeclKind::Methodology => SymbolKind::STRUCT,
+        DeclKind::Asset => SymbolKind::CLASS,
+        DeclKind::Risk => SymbolKind::EVENT,
+        DeclKind::Control => SymbolKind::ENUM_MEMBER,
+        DeclKind::Exclusion => SymbolKind::NULL,
+        DeclKind::Requirement => SymbolKind::PROPERTY,
+        DeclKind::Policy => SymbolKind::FILE,
+        DeclKind::Objective => SymbolKind::KEY,
+        DeclKind::Metric => SymbolKind::NUMBER,
+        DeclKind::Training => SymbolKind::METHOD,
+        DeclKind::Programme => SymbolKind::ARRAY,
+        DeclKind::Audit => SymbolKind::FUNCTION,
+        DeclKind::Review => SymbolKind::CONSTRUCTOR,
+        DeclKind::Incident => SymbolKind::CONSTANT,
+        DeclKind::Nonconformity => SymbolKind::TYPE_PARAMETER,
+        DeclKind::InterestedParty => SymbolKind::VARIABLE,
+    }
 }
 
 fn field_symbol(a: &Analysis, f: &Field) -> Option<DocumentSymbol> {

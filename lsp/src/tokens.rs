@@ -1,6 +1,10 @@
 //! Semantic tokens: the syntax tree's words classified by what they are (a keyword, a
 //! field, a declared name, a reference, an enumeration value, a literal, a comment).
 
+use std::collections::HashSet;
+
+use isms::model::kinds::Header;
+use isms::model::DeclKind;
 use isms::source::FileId;
 use isms::syntax::{Block, Value, ValueKind};
 use tower_lsp_server::ls_types::{
@@ -71,8 +75,15 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
         push(c.span, COMMENT, doc);
     }
     let mut values: Vec<&Value> = Vec::new();
+    // The names declarations declare, whatever the table of names covers.
+    let mut declared: HashSet<(usize, usize)> = HashSet::new();
     for d in &ast.decls {
         push(d.keyword.span, KEYWORD, 0);
+        let named = DeclKind::from_keyword(&d.keyword.text)
+            .is_some_and(|k| k.info().header == Header::Name);
+        if let (true, Some(name)) = (named, d.args.first().and_then(|x| x.single())) {
+            declared.insert((name.span.start(), name.span.end()));
+        }
         values.extend(d.args.iter().flat_map(|x| x.values.iter()));
         if let Some(b) = &d.block {
             walk(b, &mut push, &mut values);
@@ -80,6 +91,9 @@ pub fn tokens(a: &Analysis, file: FileId) -> Vec<SemanticToken> {
     }
     for v in values {
         let (kind, modifiers) = match &v.kind {
+            ValueKind::Word(_) if declared.contains(&(v.span.start(), v.span.end())) => {
+                (DECLARED, DECLARATION_BIT)
+            }
             ValueKind::Word(_) => match a.names().at(file, v.span.start()) {
                 Some(o) if o.span == v.span && o.is_def => (DECLARED, DECLARATION_BIT),
                 Some(o) if o.span == v.span => (REFERENCE, 0),

@@ -1,7 +1,7 @@
 //! Risk arithmetic: score = likelihood × impact, the level of a score, the residual level,
 //! and whether a level is above the acceptance threshold.
 
-use super::items::{Level, Methodology, Risk};
+use super::kinds::{Level, Methodology, Risk, Treatment};
 use super::values::TreatmentKind;
 
 impl Methodology {
@@ -118,7 +118,7 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
             // A residual written but unreadable (misspelt, or on a line that did not
             // parse) is unknown, not the inherent risk: rules built on it would report a
             // consequence of the error already reported.
-            None if t.common.incomplete || t.common.has("residual") => None,
+            None if t.common.incomplete || t.common.has(&Treatment::RESIDUAL) => None,
             None => Some(score),
         },
     };

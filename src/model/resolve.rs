@@ -3,75 +3,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::kinds::Kind;
 use super::lower::{list, list_or};
 use super::values::Ref;
 use super::Model;
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, NameIndex, Sink, Suggestion};
 use crate::source::Span;
-
-/// The kinds of named declarations; each has its own namespace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Person,
-    Role,
-    Asset,
-    Risk,
-    Control,
-    Requirement,
-    Policy,
-    Objective,
-    Metric,
-    Training,
-    Audit,
-    Review,
-    Incident,
-    Nonconformity,
-}
-
-impl Kind {
-    const ALL: [Kind; 14] = [
-        Kind::Person,
-        Kind::Role,
-        Kind::Asset,
-        Kind::Risk,
-        Kind::Control,
-        Kind::Requirement,
-        Kind::Policy,
-        Kind::Objective,
-        Kind::Metric,
-        Kind::Training,
-        Kind::Audit,
-        Kind::Review,
-        Kind::Incident,
-        Kind::Nonconformity,
-    ];
-
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Role => "role",
-            Kind::Asset => "asset",
-            Kind::Risk => "risk",
-            Kind::Control => "control",
-            Kind::Requirement => "requirement",
-            Kind::Policy => "policy",
-            Kind::Objective => "objective",
-            Kind::Metric => "metric",
-            Kind::Training => "training",
-            Kind::Audit => "audit",
-            Kind::Review => "management_review",
-            Kind::Incident => "incident",
-            Kind::Nonconformity => "nonconformity",
-        }
-    }
-
-    fn article(self) -> &'static str {
-        match self {
-            Kind::Asset | Kind::Objective | Kind::Audit | Kind::Incident => "an",
-            _ => "a",
-        }
-    }
-}
 
 /// "a person or a role"
 fn expected(kinds: &[Kind]) -> String {
@@ -196,89 +133,26 @@ fn duplicate(sink: &mut Sink, kind: &str, name: &str, later: Span, first: Span) 
 }
 
 fn declare_names(model: &mut Model, sink: &mut Sink) {
-    let spans = |items: Vec<(String, Span)>| items;
-    fn names<T>(items: &[T], id: impl Fn(&T) -> &super::values::Name) -> Vec<(String, Span)> {
-        items
-            .iter()
-            .map(|x| (id(x).text.clone(), id(x).span))
-            .collect()
-    }
-    let groups: [(Kind, Vec<(String, Span)>); 13] = [
-        (Kind::Objective, names(&model.objectives, |x| &x.id)),
-        (Kind::Metric, names(&model.metrics, |x| &x.id)),
-        (Kind::Training, names(&model.trainings, |x| &x.id)),
-        (Kind::Audit, names(&model.audits, |x| &x.id)),
-        (Kind::Review, names(&model.reviews, |x| &x.id)),
-        (Kind::Incident, names(&model.incidents, |x| &x.id)),
-        (
-            Kind::Nonconformity,
-            names(&model.nonconformities, |x| &x.id),
-        ),
-        (
-            Kind::Role,
-            spans(
-                model
-                    .roles
-                    .iter()
-                    .map(|x| (x.id.text.clone(), x.id.span))
-                    .collect(),
-            ),
-        ),
-        (
-            Kind::Person,
-            spans(
-                model
-                    .persons
-                    .iter()
-                    .map(|x| (x.id.text.clone(), x.id.span))
-                    .collect(),
-            ),
-        ),
-        (
-            Kind::Asset,
-            spans(
-                model
-                    .assets
-                    .iter()
-                    .map(|x| (x.id.text.clone(), x.id.span))
-                    .collect(),
-            ),
-        ),
-        (
-            Kind::Risk,
-            spans(
-                model
-                    .risks
-                    .iter()
-                    .map(|x| (x.id.text.clone(), x.id.span))
-                    .collect(),
-            ),
-        ),
-        (
-            Kind::Requirement,
-            spans(
-                model
-                    .requirements
-                    .iter()
-                    .map(|x| (x.id.text.clone(), x.id.span))
-                    .collect(),
-            ),
-        ),
-        (
-            Kind::Policy,
-            spans(
-                model
-                    .policies
-                    .iter()
-                    .map(|x| (x.id.text.clone(), x.id.span))
-                    .collect(),
-            ),
-        ),
-    ];
-    for (kind, names) in groups {
-        for (i, (name, span)) in names.iter().enumerate() {
-            if let Some(first) = model.index.insert(kind, name, i) {
-                duplicate(sink, kind.noun(), name, *span, names[first].1);
+    for &kind in Kind::ALL {
+        // Controls are named through their slots (catalog entries, then declarations),
+        // laid out once the catalogs in use are known.
+        if kind == Kind::Control {
+            continue;
+        }
+        let names: Vec<(usize, String, Span)> = model
+            .declared_names(kind.decl())
+            .into_iter()
+            .map(|(i, name)| (i, name.text.clone(), name.span))
+            .collect();
+        for (i, name, span) in &names {
+            if let Some(first) = model.index.insert(kind, name, *i) {
+                // Positions are ascending: the first declaration is found by bisection.
+                let first_span = names
+                    .binary_search_by_key(&first, |(at, _, _)| *at)
+                    .ok()
+                    .and_then(|j| names.get(j))
+                    .map_or(*span, |(_, _, s)| *s);
+                duplicate(sink, kind.noun(), name, *span, first_span);
             }
         }
     }
@@ -392,115 +266,11 @@ struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     fn references(mut self) {
         let m = self.model;
-        let people = [Kind::Person, Kind::Role];
-        for p in &m.persons {
-            for r in &p.roles {
-                self.expect(r, &[Kind::Role], "roles");
-            }
-        }
-        for a in &m.assets {
-            self.opt(a.owner.as_ref(), &people, "owner");
-            for r in &a.depends_on {
-                self.expect(r, &[Kind::Asset], "depends_on");
-            }
-        }
-        for risk in &m.risks {
-            self.opt(risk.owner.as_ref(), &people, "owner");
-            for r in &risk.assets {
-                self.expect(r, &[Kind::Asset], "assets");
-            }
-            if let Some(t) = &risk.treatment {
-                for r in &t.controls {
-                    self.expect(r, &[Kind::Control], "controls");
-                }
-                self.opt(t.accepted.as_ref().map(|s| &s.by), &people, "accepted_by");
-            }
-        }
-        for c in &m.controls {
-            self.opt(c.owner.as_ref(), &people, "owner");
-        }
-        for req in &m.requirements {
-            for r in &req.controls {
-                self.expect(r, &[Kind::Control], "controls");
-            }
-        }
-        for p in &m.policies {
-            self.opt(p.owner.as_ref(), &people, "owner");
-            self.opt(p.approved.as_ref().map(|s| &s.by), &people, "approved_by");
-            self.opt(p.parent.as_ref(), &[Kind::Policy], "parent");
-            for r in &p.implements {
-                self.expect(r, &[Kind::Control], "implements");
-            }
-        }
-        self.lifecycle();
+        m.each_reference(&mut |r, field| {
+            self.expect(r, field.takes.kinds(), field.name);
+        });
         self.exclusions();
         self.accept_level();
-    }
-
-    fn lifecycle(&mut self) {
-        let m = self.model;
-        let people = [Kind::Person, Kind::Role];
-        for o in &m.objectives {
-            self.opt(o.owner.as_ref(), &people, "owner");
-            for r in &o.risks {
-                self.expect(r, &[Kind::Risk], "risks");
-            }
-            for r in &o.controls {
-                self.expect(r, &[Kind::Control], "controls");
-            }
-        }
-        for x in &m.metrics {
-            self.opt(x.owner.as_ref(), &people, "owner");
-            for r in &x.objectives {
-                self.expect(r, &[Kind::Objective], "objectives");
-            }
-        }
-        for t in &m.trainings {
-            self.opt(t.owner.as_ref(), &people, "owner");
-            for r in &t.audience {
-                self.expect(r, &[Kind::Role, Kind::Person], "audience");
-            }
-        }
-        for p in &m.programmes {
-            self.opt(p.owner.as_ref(), &people, "owner");
-        }
-        for a in &m.audits {
-            self.opt(a.auditor.as_ref(), &[Kind::Person], "auditor");
-            for r in &a.controls {
-                self.expect(r, &[Kind::Control], "controls");
-            }
-            for r in &a.policies {
-                self.expect(r, &[Kind::Policy], "policies");
-            }
-            for r in &a.findings {
-                self.expect(r, &[Kind::Nonconformity], "findings");
-            }
-        }
-        for r in &m.reviews {
-            for p in &r.attendees {
-                self.expect(p, &people, "attendees");
-            }
-        }
-        for i in &m.incidents {
-            for r in &i.assets {
-                self.expect(r, &[Kind::Asset], "assets");
-            }
-            for r in &i.risks {
-                self.expect(r, &[Kind::Risk], "risks");
-            }
-            for r in &i.nonconformities {
-                self.expect(r, &[Kind::Nonconformity], "nonconformities");
-            }
-        }
-        for n in &m.nonconformities {
-            self.opt(n.owner.as_ref(), &people, "owner");
-        }
-    }
-
-    fn opt(&mut self, r: Option<&Ref>, kinds: &[Kind], field: &str) {
-        if let Some(r) = r {
-            self.expect(r, kinds, field);
-        }
     }
 
     /// Report `r` unless it names a declaration of one of `kinds`.

@@ -5,7 +5,7 @@
 //! comments skipped, braces tracked) tells the enclosing declaration and treatment, and
 //! the words already on the cursor's line tell which field and which value comes next.
 
-use isms::model::{Keyword, Kind, TreatmentKind};
+use isms::model::{DeclKind, Keyword, Kind, TreatmentKind};
 
 use crate::schema::{self, BlockKind, Takes};
 
@@ -79,13 +79,13 @@ fn expect(frames: &[Vec<Token>], line: &[Token]) -> Option<Expect> {
     let mut block = BlockKind::Decl(keyword);
     for frame in &frames[1..] {
         block = match (block, word(frame, 0)) {
-            (BlockKind::Decl("risk"), Some("treatment")) => {
+            (BlockKind::Decl(DeclKind::Risk), Some("treatment")) => {
                 match word(frame, 1).and_then(TreatmentKind::parse) {
                     Some(kind) => BlockKind::Treatment(kind),
                     None => BlockKind::Opaque,
                 }
             }
-            (BlockKind::Decl("catalog"), Some("entry")) => BlockKind::CatalogEntry,
+            (BlockKind::Decl(DeclKind::Catalog), Some("entry")) => BlockKind::CatalogEntry,
             _ => BlockKind::Opaque,
         };
     }
@@ -266,11 +266,11 @@ mod tests {
     fn fields_of_the_enclosing_block() {
         assert_eq!(
             ctx("risk R \"t\" {\n  own|\n}"),
-            Some(Expect::Field(BlockKind::Decl("risk")))
+            Some(Expect::Field(BlockKind::Decl(DeclKind::Risk)))
         );
         assert_eq!(
             ctx("risk R \"t\"\n{\n  |"),
-            Some(Expect::Field(BlockKind::Decl("risk")))
+            Some(Expect::Field(BlockKind::Decl(DeclKind::Risk)))
         );
         assert_eq!(
             ctx("risk R \"t\" {\n  treatment mitigate {\n    |\n  }\n}"),
@@ -278,11 +278,11 @@ mod tests {
         );
         assert_eq!(
             ctx("risk R \"t\" {\n  treatment accept {\n  }\n  |\n}"),
-            Some(Expect::Field(BlockKind::Decl("risk")))
+            Some(Expect::Field(BlockKind::Decl(DeclKind::Risk)))
         );
         assert_eq!(
             ctx("person bob \"Bob\" { |"),
-            Some(Expect::Field(BlockKind::Decl("person")))
+            Some(Expect::Field(BlockKind::Decl(DeclKind::Person)))
         );
         assert_eq!(ctx("methodology {\n  levels {\n    |"), None);
     }
@@ -341,7 +341,7 @@ mod tests {
     fn braces_in_strings_and_comments_do_not_count() {
         assert_eq!(
             ctx("risk R \"{ t\" {  // }\n  |"),
-            Some(Expect::Field(BlockKind::Decl("risk")))
+            Some(Expect::Field(BlockKind::Decl(DeclKind::Risk)))
         );
     }
 

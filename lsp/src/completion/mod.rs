@@ -121,32 +121,24 @@ fn controls(a: &Analysis, range: Range, catalog_only: bool) -> Vec<CompletionIte
 
 fn title_of(a: &Analysis, kind: Kind, name: &str) -> String {
     let m = &a.compilation.model;
-    let title = match kind {
-        Kind::Person => m.person(name).and_then(|x| x.name.clone()),
-        Kind::Role => m.role(name).and_then(|x| x.title.clone()),
-        Kind::Asset => m
-            .index
-            .get(kind, name)
-            .and_then(|i| m.assets.get(i))
-            .and_then(|x| x.name.clone()),
-        Kind::Risk => m.risk(name).and_then(|x| x.title.clone()),
-        Kind::Requirement => m
-            .index
-            .get(kind, name)
-            .and_then(|i| m.requirements.get(i))
-            .and_then(|x| x.title.clone()),
-        Kind::Policy => m.policy(name).and_then(|x| x.title.clone()),
-        // Controls have their own items; kinds added later have no title here yet.
-        _ => None,
-    };
+    let title = m
+        .index
+        .get(kind, name)
+        .and_then(|i| m.declared_title(kind.decl(), i));
     title.map(|t| format!("— {t}")).unwrap_or_default()
 }
 
+/// The icon of a name in the completion list: people, assets and policies have their
+/// own; names of every other kind are references.
 fn name_kind(kind: Kind) -> CompletionItemKind {
-    match kind {
-        Kind::Person | Kind::Role => CompletionItemKind::VARIABLE,
-        Kind::Asset => CompletionItemKind::STRUCT,
-        Kind::Policy => CompletionItemKind::FILE,
-        _ => CompletionItemKind::REFERENCE,
-    }
+    const ICONS: &[(Kind, CompletionItemKind)] = &[
+        (Kind::Person, CompletionItemKind::VARIABLE),
+        (Kind::Role, CompletionItemKind::VARIABLE),
+        (Kind::Asset, CompletionItemKind::STRUCT),
+        (Kind::Policy, CompletionItemKind::FILE),
+    ];
+    ICONS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(CompletionItemKind::REFERENCE, |(_, icon)| *icon)
 }

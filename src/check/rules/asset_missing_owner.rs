@@ -2,9 +2,15 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Asset;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for a in cx.model.assets.iter().filter(|a| a.common.lacks("owner")) {
+    for a in cx
+        .model
+        .assets
+        .iter()
+        .filter(|a| a.common.lacks(&Asset::OWNER))
+    {
         sink.push(
             Diagnostic::new(
                 Code::AssetMissingOwner,

@@ -2,9 +2,15 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Control;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for c in cx.model.controls.iter().filter(|c| c.common.lacks("owner")) {
+    for c in cx
+        .model
+        .controls
+        .iter()
+        .filter(|c| c.common.lacks(&Control::OWNER))
+    {
         sink.push(
             Diagnostic::new(
                 Code::ControlMissingOwner,

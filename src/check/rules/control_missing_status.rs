@@ -2,13 +2,14 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Control;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for c in cx
         .model
         .controls
         .iter()
-        .filter(|c| c.common.lacks("status"))
+        .filter(|c| c.common.lacks(&Control::STATUS))
     {
         sink.push(
             Diagnostic::new(

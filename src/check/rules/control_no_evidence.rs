@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Control;
 use crate::model::Status;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
@@ -10,7 +11,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         if c.status != Some(Status::Implemented) {
             continue;
         }
-        if c.common.lacks("evidence") {
+        if c.common.lacks(&Control::EVIDENCE) {
             sink.push(
                 Diagnostic::new(
                     Code::ControlNoEvidence,

@@ -3,13 +3,14 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Metric;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for metric in &cx.model.metrics {
         let (Some(target), Some(latest)) = (metric.target, metric.latest()) else {
             continue;
         };
-        if target.met_by(latest.value) || !metric.common.lacks("action") {
+        if target.met_by(latest.value) || !metric.common.lacks(&Metric::ACTION) {
             continue;
         }
         let unit = match metric.unit.as_deref() {

@@ -4,13 +4,14 @@
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::NcStatus;
+use crate::model::Nonconformity;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for nc in &cx.model.nonconformities {
         let Some((NcStatus::Closed, status)) = nc.status else {
             continue;
         };
-        if !nc.common.lacks("verified") {
+        if !nc.common.lacks(&Nonconformity::VERIFIED) {
             continue;
         }
         sink.push(

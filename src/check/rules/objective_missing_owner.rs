@@ -3,10 +3,11 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Objective;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for o in &cx.model.objectives {
-        if !o.common.lacks("owner") {
+        if !o.common.lacks(&Objective::OWNER) {
             continue;
         }
         sink.push(

@@ -3,9 +3,15 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Policy;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for p in cx.model.policies.iter().filter(|p| p.common.lacks("owner")) {
+    for p in cx
+        .model
+        .policies
+        .iter()
+        .filter(|p| p.common.lacks(&Policy::OWNER))
+    {
         sink.push(
             Diagnostic::new(
                 Code::PolicyMissingOwner,

@@ -2,13 +2,14 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Policy;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for p in cx
         .model
         .policies
         .iter()
-        .filter(|p| p.common.lacks("approved_by"))
+        .filter(|p| p.common.lacks(&Policy::APPROVED_BY))
     {
         sink.push(
             Diagnostic::new(

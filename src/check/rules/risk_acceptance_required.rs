@@ -4,6 +4,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Treatment;
 use crate::model::TreatmentKind;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
@@ -20,7 +21,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         };
         // An acceptance may stand on a line of the treatment that did not parse or was
         // misspelt: that error is already reported, and this one would follow from it.
-        if t.common.has("accepted_by") || t.common.incomplete {
+        if t.common.has(&Treatment::ACCEPTED_BY) || t.common.incomplete {
             continue;
         }
         let (level, score, after) = match t.kind {

@@ -2,9 +2,15 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Risk;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
-    for risk in cx.model.risks.iter().filter(|r| r.common.lacks("owner")) {
+    for risk in cx
+        .model
+        .risks
+        .iter()
+        .filter(|r| r.common.lacks(&Risk::OWNER))
+    {
         sink.push(
             Diagnostic::new(
                 Code::RiskMissingOwner,

@@ -2,13 +2,14 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Risk;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for risk in cx
         .model
         .risks
         .iter()
-        .filter(|r| r.common.lacks("treatment"))
+        .filter(|r| r.common.lacks(&Risk::TREATMENT))
     {
         sink.push(
             Diagnostic::new(

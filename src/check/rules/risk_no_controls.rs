@@ -2,6 +2,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Treatment;
 use crate::model::TreatmentKind;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
@@ -9,7 +10,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let Some(t) = &risk.treatment else {
             continue;
         };
-        if t.kind == TreatmentKind::Mitigate && t.common.lacks("controls") {
+        if t.kind == TreatmentKind::Mitigate && t.common.lacks(&Treatment::CONTROLS) {
             sink.push(
                 Diagnostic::new(
                     Code::RiskNoControls,

@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Risk;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let Some(review) = cx.model.methodology().and_then(|m| m.review) else {
@@ -10,7 +11,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     };
     for risk in &cx.model.risks {
         match risk.reviewed {
-            None if risk.common.lacks("reviewed") => sink.push(
+            None if risk.common.lacks(&Risk::REVIEWED) => sink.push(
                 Diagnostic::new(
                     Code::RiskReviewOverdue,
                     risk.id.span,

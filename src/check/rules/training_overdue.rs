@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::Training;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for t in &cx.model.trainings {
@@ -10,7 +11,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             continue;
         };
         let Some(completed) = t.completed else {
-            if t.common.lacks("completed") {
+            if t.common.lacks(&Training::COMPLETED) {
                 sink.push(
                     Diagnostic::new(
                         Code::TrainingOverdue,

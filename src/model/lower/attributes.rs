@@ -3,7 +3,6 @@
 use super::read;
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::model::items::Allow;
-use crate::model::Model;
 use crate::syntax::{Attribute, Decl, ValueKind};
 
 /// Codes that no suppression may silence: a syntax error hides part of the file, and a
@@ -18,7 +17,7 @@ fn unsuppressible(code: Code) -> bool {
     )
 }
 
-pub fn lower(decl: &Decl, model: &mut Model, sink: &mut Sink) {
+pub fn lower(decl: &Decl, allows: &mut Vec<Allow>, sink: &mut Sink) {
     for attribute in &decl.attributes {
         if attribute.name.text != "allow" {
             sink.push(
@@ -35,7 +34,7 @@ pub fn lower(decl: &Decl, model: &mut Model, sink: &mut Sink) {
             continue;
         }
         if let Some(allow) = allow(attribute, decl, sink) {
-            model.allows.push(allow);
+            allows.push(allow);
         }
     }
 }

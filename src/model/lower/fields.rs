@@ -1,71 +1,15 @@
 //! Reading a block's fields against the schema of its declaration: unknown, duplicate and
 //! missing fields are reported here, once, for every kind of declaration.
 
-use crate::model::FieldSet;
+use crate::model::kinds::spec::{FieldSet, FieldSpec, Need};
 
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::source::Span;
 use crate::syntax::{Block, Field};
 
-/// Whether a field must be written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Need {
-    Optional,
-    /// Missing is `field/missing`.
-    Required,
-    /// Missing is reported by the field's own rule (`risk/missing-owner`, …).
-    ByRule,
-}
-
-/// One field of a declaration's schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Spec {
-    pub name: &'static str,
-    pub need: Need,
-    pub repeatable: bool,
-    /// What to write, for the help of `field/missing` ("likelihood <1..N>").
-    pub hint: &'static str,
-}
-
-pub const fn optional(name: &'static str) -> Spec {
-    Spec {
-        name,
-        need: Need::Optional,
-        repeatable: false,
-        hint: "",
-    }
-}
-
-pub const fn required(name: &'static str, hint: &'static str) -> Spec {
-    Spec {
-        name,
-        need: Need::Required,
-        repeatable: false,
-        hint,
-    }
-}
-
-pub const fn by_rule(name: &'static str) -> Spec {
-    Spec {
-        name,
-        need: Need::ByRule,
-        repeatable: false,
-        hint: "",
-    }
-}
-
-pub const fn repeatable(name: &'static str) -> Spec {
-    Spec {
-        name,
-        need: Need::Optional,
-        repeatable: true,
-        hint: "",
-    }
-}
-
 /// The fields of one block, checked against a schema.
 pub struct Fields<'a> {
-    schema: &'static [Spec],
+    schema: &'static [FieldSpec],
     /// The fields taken, in source order, each with its position in the schema (a
     /// non-repeatable field given twice is taken once).
     taken: Vec<(usize, &'a Field)>,
@@ -82,7 +26,7 @@ impl<'a> Fields<'a> {
     pub fn read(
         sink: &mut Sink,
         block: Option<&'a Block>,
-        schema: &'static [Spec],
+        schema: &'static [FieldSpec],
         what: &str,
         anchor: Span,
     ) -> Self {
@@ -143,7 +87,7 @@ impl<'a> Fields<'a> {
         // A declaration whose block did not parse may hold the field on a broken line.
         if !broken {
             for spec in schema.iter().filter(|s| s.need == Need::Required) {
-                if !present.contains(spec.name) && !near_misses.contains(spec.name) {
+                if !present.contains(spec) && !near_misses.contains(spec) {
                     sink.push(
                         Diagnostic::new(
                             Code::FieldMissing,
@@ -164,9 +108,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Every occurrence taken of the field `name`, readable or not.
-    fn taken(&self, name: &str) -> impl Iterator<Item = &'a Field> + '_ {
-        let index = self.schema.iter().position(|s| s.name == name);
+    /// Every occurrence taken of the field `spec`, readable or not.
+    fn taken(&self, spec: &FieldSpec) -> impl Iterator<Item = &'a Field> + '_ {
+        let index = self.schema.iter().position(|s| s.name == spec.name);
         self.taken
             .iter()
             .filter(move |(i, _)| Some(*i) == index)
@@ -174,13 +118,13 @@ impl<'a> Fields<'a> {
     }
 
     /// The field if written and readable.
-    pub fn get(&self, name: &str) -> Option<&'a Field> {
-        self.taken(name).next().filter(|f| !f.broken)
+    pub fn get(&self, spec: &FieldSpec) -> Option<&'a Field> {
+        self.taken(spec).next().filter(|f| !f.broken)
     }
 
     /// Every readable occurrence of a repeatable field.
-    pub fn all(&self, name: &str) -> impl Iterator<Item = &'a Field> + '_ {
-        self.taken(name).filter(|f| !f.broken)
+    pub fn all(&self, spec: &FieldSpec) -> impl Iterator<Item = &'a Field> + '_ {
+        self.taken(spec).filter(|f| !f.broken)
     }
 }
 
@@ -208,7 +152,12 @@ mod tests {
     use super::*;
     use crate::source::FileId;
 
-    const SCHEMA: &[Spec] = &[required("a", "a 1"), optional("b"), repeatable("c")];
+    use crate::model::kinds::spec::{optional, repeatable, required, Takes};
+
+    const A: FieldSpec = required("a", "a 1", Takes::Free, "");
+    const B: FieldSpec = optional("b", Takes::Free, "");
+    const C: FieldSpec = repeatable("c", Takes::Free, "");
+    const SCHEMA: &[FieldSpec] = &[A, B, C];
 
     fn block(text: &str) -> Block {
         let ast = crate::syntax::parse(FileId(0), text);
@@ -224,16 +173,16 @@ mod tests {
         let fields = Fields::read(&mut sink, Some(&block), SCHEMA, "x", anchor);
         let codes: Vec<Code> = sink.into_vec().iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::FieldDuplicate, Code::FieldMissing]);
-        assert!(fields.present.contains("b") && fields.present.contains("c"));
-        assert!(!fields.present.contains("a") && !fields.present.contains("zzz"));
+        assert!(fields.present.contains(&B) && fields.present.contains(&C));
+        assert!(!fields.present.contains(&A));
         assert_eq!(fields.present.iter().collect::<Vec<_>>(), ["b", "c"]);
-        let b = fields.get("b").map(|f| f.span.start());
+        let b = fields.get(&B).map(|f| f.span.start());
         assert_eq!(
             b,
             Some(block.fields[1].span.start()),
             "the first `b` counts"
         );
-        assert_eq!(fields.all("c").count(), 2);
-        assert!(fields.get("a").is_none());
+        assert_eq!(fields.all(&C).count(), 2);
+        assert!(fields.get(&A).is_none());
     }
 }

@@ -1,48 +1,19 @@
-//! Stage 2a: syntax tree → typed declarations. One small function per declaration kind;
-//! the schema of each block is a table beside it.
+//! Stage 2a: syntax tree → typed declarations. The dispatch on the keyword and what every
+//! kind's lowering shares (header names, field reading, typed values); each kind's own
+//! lowering and schema are in `model/kinds/`.
 
 mod attributes;
-mod catalog;
-mod controls;
 pub mod fields;
-mod lifecycle;
-mod methodology;
-mod people;
 pub mod read;
-mod risk;
 
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
-use crate::model::items::{Common, Use};
+use crate::model::items::Common;
+use crate::model::kinds::{DeclKind, KEYWORDS};
 use crate::model::values::Name;
 use crate::model::Model;
 use crate::syntax::{Ast, Decl, ValueKind};
 
 pub use fields::{list, list_or};
-
-/// The declaration keywords, for the did-you-mean of an unknown one.
-pub const KEYWORDS: &[&str] = &[
-    "use",
-    "organization",
-    "scope",
-    "role",
-    "person",
-    "methodology",
-    "asset",
-    "risk",
-    "control",
-    "exclude",
-    "requirement",
-    "policy",
-    "catalog",
-    "objective",
-    "metric",
-    "training",
-    "programme",
-    "audit",
-    "management_review",
-    "incident",
-    "nonconformity",
-];
 
 /// Lower every declaration of one file into `model`.
 pub fn lower_file(ast: &Ast, model: &mut Model, sink: &mut Sink) {
@@ -52,58 +23,28 @@ pub fn lower_file(ast: &Ast, model: &mut Model, sink: &mut Sink) {
 }
 
 pub fn lower_decl(decl: &Decl, model: &mut Model, sink: &mut Sink) {
-    attributes::lower(decl, model, sink);
-    match decl.keyword.text.as_str() {
-        "use" => {
-            if let Some(framework) = header_name(sink, decl, NameForm::Framework) {
-                no_block(sink, decl);
-                let span = crate::source::Span::new(
-                    decl.span.file,
-                    decl.keyword.span.start(),
-                    framework.span.end(),
-                );
-                model.uses.push(Use { framework, span });
-            }
-        }
-        "organization" => people::organization(decl, model, sink),
-        "scope" => people::scope(decl, model, sink),
-        "role" => people::role(decl, model, sink),
-        "person" => people::person(decl, model, sink),
-        "methodology" => methodology::methodology(decl, model, sink),
-        "asset" => risk::asset(decl, model, sink),
-        "risk" => risk::risk(decl, model, sink),
-        "control" => controls::control(decl, model, sink),
-        "exclude" => controls::exclude(decl, model, sink),
-        "requirement" => controls::requirement(decl, model, sink),
-        "policy" => controls::policy(decl, model, sink),
-        "catalog" => catalog::catalog(decl, model, sink),
-        "objective" => lifecycle::objective(decl, model, sink),
-        "metric" => lifecycle::metric(decl, model, sink),
-        "training" => lifecycle::training(decl, model, sink),
-        "programme" => lifecycle::programme(decl, model, sink),
-        "audit" => lifecycle::audit(decl, model, sink),
-        "management_review" => lifecycle::review(decl, model, sink),
-        "incident" => lifecycle::incident(decl, model, sink),
-        "nonconformity" => lifecycle::nonconformity(decl, model, sink),
-        other => {
-            let mut d = Diagnostic::new(
-                Code::SyntaxError,
-                decl.keyword.span,
-                format!("unknown declaration `{other}`"),
-            )
-            .with_label("not a declaration keyword");
-            d = match closest_suggestion(other, KEYWORDS.iter().copied()) {
-                Some(best) => d
-                    .with_help(format!("did you mean `{}`?", best.name))
-                    .with_fix(Fix::did_you_mean(decl.keyword.span, best.name, best.unique)),
-                None => d.with_help(format!(
-                    "declarations start with {}",
-                    list(KEYWORDS.iter().copied())
-                )),
-            };
-            sink.push(d);
-        }
-    }
+    attributes::lower(decl, &mut model.allows, sink);
+    let keyword = decl.keyword.text.as_str();
+    let Some(kind) = DeclKind::from_keyword(keyword) else {
+        let mut d = Diagnostic::new(
+            Code::SyntaxError,
+            decl.keyword.span,
+            format!("unknown declaration `{keyword}`"),
+        )
+        .with_label("not a declaration keyword");
+        d = match closest_suggestion(keyword, KEYWORDS.iter().copied()) {
+            Some(best) => d
+                .with_help(format!("did you mean `{}`?", best.name))
+                .with_fix(Fix::did_you_mean(decl.keyword.span, best.name, best.unique)),
+            None => d.with_help(format!(
+                "declarations start with {}",
+                list(KEYWORDS.iter().copied())
+            )),
+        };
+        sink.push(d);
+        return;
+    };
+    model.lower_declaration(kind, decl, sink);
 }
 
 /// Which spellings a declared name may take.
@@ -208,7 +149,7 @@ pub fn no_block(sink: &mut Sink, decl: &Decl) {
     }
 }
 
-pub fn common(decl: &Decl, present: crate::model::items::FieldSet) -> Common {
+pub fn common(decl: &Decl, present: crate::model::kinds::spec::FieldSet) -> Common {
     Common {
         span: decl.span,
         doc: decl.doc.clone(),

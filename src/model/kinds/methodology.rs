@@ -1,41 +1,139 @@
 //! methodology: the risk criteria of clause 6.1.2 a) — scales, levels, acceptance.
 
-use super::fields::{optional, required, Fields, Spec};
-use super::{common, no_extra_args, read};
+use super::spec::{optional, required, FieldSpec, Takes};
+use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::items::*;
-use crate::model::values::Name;
-use crate::model::Model;
+use crate::model::items::Common;
+use crate::model::lower::fields::Fields;
+use crate::model::lower::{common, no_extra_args, read};
+use crate::model::values::*;
+use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};
 
-const METHODOLOGY: &[Spec] = &[
-    required("likelihood", "likelihood { 1 \"Rare\" … }"),
-    required("impact", "impact { 1 \"Negligible\" … }"),
-    required("levels", "levels { low 1..4 … }"),
-    required("accept", "accept <level>"),
-    optional("review"),
-];
+/// One value of a likelihood or impact scale.
+#[derive(Debug, Clone)]
+pub struct ScaleEntry {
+    pub value: i64,
+    pub label: Option<String>,
+    pub span: Span,
+}
 
-pub fn methodology(decl: &Decl, model: &mut Model, sink: &mut Sink) {
+#[derive(Debug, Clone)]
+pub struct Scale {
+    /// The `likelihood` or `impact` field name.
+    pub span: Span,
+    pub entries: Vec<ScaleEntry>,
+}
+
+impl Scale {
+    pub fn label(&self, value: i64) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|e| e.value == value)
+            .and_then(|e| e.label.as_deref())
+    }
+
+    pub fn max(&self) -> i64 {
+        self.entries.iter().map(|e| e.value).max().unwrap_or(0)
+    }
+}
+
+/// `high 10..16`: an inclusive score range.
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub name: Name,
+    pub low: i64,
+    pub high: i64,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Methodology {
+    pub keyword: Span,
+    pub likelihood: Option<Scale>,
+    pub impact: Option<Scale>,
+    pub levels: Vec<Level>,
+    /// The `levels` field name.
+    pub levels_span: Option<Span>,
+    pub accept: Option<Ref>,
+    pub review: Option<Every>,
+    pub common: Common,
+}
+
+impl Methodology {
+    pub const LIKELIHOOD: FieldSpec = required(
+        "likelihood",
+        "likelihood { 1 \"Rare\" … }",
+        Takes::Free,
+        "block of `N \"Label\"` lines",
+    );
+    pub const IMPACT: FieldSpec = required(
+        "impact",
+        "impact { 1 \"Negligible\" … }",
+        Takes::Free,
+        "block of `N \"Label\"` lines",
+    );
+    pub const LEVELS: FieldSpec = required(
+        "levels",
+        "levels { low 1..4 … }",
+        Takes::Free,
+        "block of `name low..high` lines",
+    );
+    pub const ACCEPT: FieldSpec = required(
+        "accept",
+        "accept <level>",
+        Takes::Level,
+        "highest level an owner may accept alone",
+    );
+    pub const REVIEW: FieldSpec = optional(
+        "review",
+        Takes::Period,
+        "how often each risk is re-assessed",
+    );
+}
+
+impl Declaration for Methodology {
+    const DECL: DeclKind = DeclKind::Methodology;
+    const HEADER: Header = Header::Unnamed;
+    const KEYWORD: &'static str = "methodology";
+    const DOC: &'static str = "risk scales, levels and acceptance (one per project)";
+    const FIELDS: &'static [FieldSpec] = &[
+        Self::LIKELIHOOD,
+        Self::IMPACT,
+        Self::LEVELS,
+        Self::ACCEPT,
+        Self::REVIEW,
+    ];
+
+    fn lower(decl: &Decl, sink: &mut Sink) -> Option<Self> {
+        methodology(decl, sink)
+    }
+    // `accept` names a level of this methodology, not a declaration: resolution checks
+    // it against the levels itself.
+}
+
+fn methodology(decl: &Decl, sink: &mut Sink) -> Option<Methodology> {
     no_extra_args(sink, decl, 0);
     let f = Fields::read(
         sink,
         decl.block.as_ref(),
-        METHODOLOGY,
+        Methodology::FIELDS,
         "the methodology",
         decl.keyword.span,
     );
-    let likelihood = f.get("likelihood").map(|x| scale(sink, x));
-    let impact = f.get("impact").map(|x| scale(sink, x));
-    let (levels, levels_span) = match f.get("levels") {
+    let likelihood = f.get(&Methodology::LIKELIHOOD).map(|x| scale(sink, x));
+    let impact = f.get(&Methodology::IMPACT).map(|x| scale(sink, x));
+    let (levels, levels_span) = match f.get(&Methodology::LEVELS) {
         Some(x) => (levels(sink, x), Some(x.name.span)),
         None => (Vec::new(), None),
     };
     let accept = f
-        .get("accept")
+        .get(&Methodology::ACCEPT)
         .and_then(|x| read::reference(sink, x, "a level name"));
-    let review = f.get("review").and_then(|x| read::every(sink, x));
-    model.methodologies.push(Methodology {
+    let review = f
+        .get(&Methodology::REVIEW)
+        .and_then(|x| read::every(sink, x));
+    Some(Methodology {
         keyword: decl.keyword.span,
         likelihood,
         impact,
@@ -44,7 +142,7 @@ pub fn methodology(decl: &Decl, model: &mut Model, sink: &mut Sink) {
         accept,
         review,
         common: common(decl, f.present),
-    });
+    })
 }
 
 fn block_expected(sink: &mut Sink, field: &Field, example: &str) {
