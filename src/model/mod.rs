@@ -6,11 +6,13 @@ pub mod items;
 pub mod lifecycle;
 pub mod lower;
 pub mod methodology;
+pub mod resolution;
 pub mod resolve;
 pub mod values;
 
 pub use items::*;
 pub use lifecycle::*;
+pub use resolution::{Mention, Referent, Resolution, Resolutions};
 pub use resolve::{ControlSlot, Index, Kind};
 pub use values::*;
 
@@ -48,6 +50,8 @@ pub struct Model {
     pub slots: Vec<ControlSlot>,
     /// Indices into `catalogs` of the catalogs brought in by `use`.
     pub used_catalogs: Vec<usize>,
+    /// Every name written in the project and what it stands for. Filled by resolution.
+    pub resolution: Resolutions,
 }
 
 impl Model {
@@ -84,6 +88,7 @@ impl Model {
             index: _,
             slots: _,
             used_catalogs: _,
+            resolution: _,
         } = other;
         self.allows.append(&mut allows);
         self.uses.append(&mut uses);
