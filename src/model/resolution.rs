@@ -111,17 +111,7 @@ impl Resolutions {
 
     /// The name at a byte offset; a cursor just after a name still counts.
     pub fn at(&self, file: FileId, offset: usize) -> Option<&Mention> {
-        let i = self
-            .mentions
-            .partition_point(|m| (m.span.file, m.span.start()) <= (file, offset));
-        // Names never overlap: only the last one starting at or before the offset, or the
-        // one before it when the cursor sits right after a name, can hold it.
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .take_while(|m| m.span.file == file)
-            .take(2)
-            .find(|m| m.span.start() <= offset && offset <= m.span.end())
+        name_at(&self.mentions, |m| m.span, file, offset)
     }
 
     /// Every mention naming `target`: its definitions first, then in source order.
@@ -141,6 +131,27 @@ impl Resolutions {
         let FieldId(i) = m.field?;
         self.fields.get(usize::from(i)).map(|f| &**f)
     }
+}
+
+/// The item of `sorted` (sorted by span, spans never overlapping) whose span holds a
+/// byte offset; a cursor just after a name still counts. A binary search: the editor asks
+/// on every hover and every semantic token.
+pub fn name_at<T>(
+    sorted: &[T],
+    span: impl Fn(&T) -> Span,
+    file: FileId,
+    offset: usize,
+) -> Option<&T> {
+    let i = sorted.partition_point(|x| (span(x).file, span(x).start()) <= (file, offset));
+    // Names never overlap: only the last one starting at or before the offset, or the
+    // one before it when the cursor sits right after a name, can hold it.
+    sorted
+        .get(..i)?
+        .iter()
+        .rev()
+        .take_while(|x| span(x).file == file)
+        .take(2)
+        .find(|x| span(x).start() <= offset && offset <= span(x).end())
 }
 
 /// Collects the mentions while resolution runs: one push each, one sort at the end.
