@@ -126,6 +126,12 @@ impl Resolutions {
             .filter_map(|i| self.mentions.get(*i as usize))
     }
 
+    /// Whether a reference written in `field` resolves to `target`.
+    pub fn is_named_in(&self, target: Referent, field: &str) -> bool {
+        self.of(target)
+            .any(|m| m.target() == Some(target) && self.field(m) == Some(field))
+    }
+
     /// The field a reference is written in (`None` for a definition).
     pub fn field(&self, m: &Mention) -> Option<&str> {
         let FieldId(i) = m.field?;
@@ -318,5 +324,10 @@ mod tests {
         assert_eq!(t.field(t.of_span(r.span).unwrap()), Some("owner"));
         assert_eq!(t.field(t.of_span(span(0, 5, 9)).unwrap()), None);
         assert_eq!(t.field(wrong), Some("audience"));
+        let role = Referent::Decl(Kind::Role, 0);
+        assert!(t.is_named_in(role, "owner"));
+        // A definition is no reference, and a wrong kind does not count.
+        assert!(!t.is_named_in(role, "audience"));
+        assert!(!t.is_named_in(Referent::Decl(Kind::Asset, 0), "owner"));
     }
 }
