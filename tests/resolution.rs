@@ -256,3 +256,27 @@ fn wrong_kinds_unknowns_and_duplicates() {
         Resolution::Unknown(Some(Kind::Asset))
     );
 }
+
+#[test]
+fn a_metric_measures_the_objective_it_names_for_the_rule_and_the_readiness_report() {
+    let text = "role ciso \"CISO\"\nperson kim \"Kim\" { roles ciso }\nobjective measured \"M\" {\n  owner ciso\n  target \"t\"\n}\nobjective unmeasured \"U\" {\n  owner ciso\n  target \"t\"\n}\nmetric m1 \"M\" {\n  objectives measured\n  owner ciso\n  target below 5\n}\n";
+    let c = compile(
+        vec![Input::new("a.isms", text)],
+        &Options { today: today() },
+    );
+    let flagged: Vec<&str> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == isms::diagnostics::Code::ObjectiveNoMetric)
+        .map(|d| c.sources.slice(d.span))
+        .collect();
+    assert_eq!(flagged, ["unmeasured"]);
+    let report = isms::check::readiness::Readiness::of(&c);
+    let gaps: Vec<&String> = report
+        .items
+        .iter()
+        .flat_map(|i| &i.gaps)
+        .filter(|g| g.starts_with("no metric measures"))
+        .collect();
+    assert_eq!(gaps, ["no metric measures objective `unmeasured`"]);
+}
