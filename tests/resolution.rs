@@ -44,7 +44,7 @@ fn references(m: &Model) -> Vec<(&Ref, &'static str)> {
         .iter()
         .flat_map(|t| t.accepted.as_ref().map(|s| &s.by)));
     refs!(m.controls, "owner", |x| &x.owner);
-    refs!(m.exclusions, "controls", |x| &x.controls);
+    refs!(m.exclusions, "exclude", |x| &x.controls);
     refs!(m.requirements, "controls", |x| &x.controls);
     refs!(m.policies, "owner", |x| &x.owner);
     refs!(m.policies, "approved_by", |x| x
@@ -279,4 +279,30 @@ fn a_metric_measures_the_objective_it_names_for_the_rule_and_the_readiness_repor
         .filter(|g| g.starts_with("no metric measures"))
         .collect();
     assert_eq!(gaps, ["no metric measures objective `unmeasured`"]);
+}
+
+#[test]
+fn exclusion_of_finds_the_first_exclude_naming_the_control() {
+    let files = vec![
+        Input::new(
+            "a.isms",
+            "use iso27001:2022\nexclude A.7.1 because \"one\"\n",
+        ),
+        Input::new(
+            "b.isms",
+            "exclude A.7.2, A.7.3 because \"two\"\nexclude A.7.3 because \"again\"\n",
+        ),
+    ];
+    let c = compile(files, &Options { today: today() });
+    let m = &c.model;
+    let reason = |id: &str| {
+        let (e, r) = m.exclusion_of(id)?;
+        assert_eq!(r.name, id);
+        e.reason.clone()
+    };
+    assert_eq!(reason("A.7.1").as_deref(), Some("one"));
+    assert_eq!(reason("A.7.2").as_deref(), Some("two"));
+    assert_eq!(reason("A.7.3").as_deref(), Some("two"));
+    assert_eq!(reason("A.7.4"), None);
+    assert_eq!(reason("nothing"), None);
 }

@@ -662,7 +662,8 @@ impl<'a> Resolver<'a> {
                 let resolution = slot.map_or(Resolution::Unknown(Some(Kind::Control)), |at| {
                     Resolution::Resolved(Referent::Decl(Kind::Control, at))
                 });
-                self.recorder.reference(r.span, "controls", resolution);
+                // Written after the `exclude` keyword, not in a field.
+                self.recorder.reference(r.span, "exclude", resolution);
                 if let Some(&at) = first.get(r.name.as_str()) {
                     self.sink.push(
                         Diagnostic::new(
