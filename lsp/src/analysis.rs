@@ -4,21 +4,19 @@
 //!
 //! A project is re-analysed on every change, so an analysis reuses what the previous one
 //! of the same project computed for files that did not change: their parses (through the
-//! compiler's [`ParseCache`]) and their line indexes. The table of names depends on the
-//! whole model and is built on first use, so that publishing diagnostics never waits for
-//! it.
+//! compiler's [`ParseCache`]) and their line indexes. The table of names is a view of
+//! the compiler's resolution table, built on first use, so that publishing diagnostics
+//! never waits for it.
 
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use isms::model::Kind;
 use isms::source::{FileId, Span};
-use isms::syntax::{Block, Value, ValueKind};
 use isms::{Compilation, Input, Options, ParseCache};
 use tower_lsp_server::ls_types::{Location, Position, Range, Uri};
 
 use crate::config::ProjectConfig;
-use crate::names::{Names, Occurrence, Target};
+use crate::names::{Names, Occurrence};
 use crate::position::LineIndex;
 
 /// One project file as given to the compiler.
@@ -82,7 +80,7 @@ impl Analysis {
         }
     }
 
-    /// Every declaration and reference the server models, at its position.
+    /// Every declaration and reference, at its position.
     pub fn names(&self) -> &Names {
         self.names.get_or_init(|| Names::build(&self.compilation))
     }
@@ -142,62 +140,14 @@ impl Analysis {
         ))
     }
 
-    /// The name at `offset`: a declaration or reference the server models, else a name
-    /// written in a declaration it does not model yet (the lifecycle declarations, say)
-    /// that names something of a known kind.
+    /// The declaration or reference at `offset`, as the compiler resolved it.
     pub fn target_at(&self, file: FileId, offset: usize) -> Option<Occurrence> {
-        if let Some(o) = self.names().at(file, offset) {
-            return Some(o.clone());
-        }
-        let ast = self.compilation.asts.get(file.0 as usize)?;
-        let decl = ast
-            .decls
-            .iter()
-            .find(|d| d.span.start() <= offset && offset <= d.span.end())?;
-        let mut values: Vec<&Value> = Vec::new();
-        if let Some(b) = &decl.block {
-            collect_values(b, &mut values);
-        }
-        let value = values
-            .into_iter()
-            .find(|v| v.span.start() <= offset && offset <= v.span.end())?;
-        let ValueKind::Word(name) = &value.kind else {
-            return None;
-        };
-        let m = &self.compilation.model;
-        let kind = KNOWN_KINDS
-            .iter()
-            .copied()
-            .find(|k| m.index.get(*k, name).is_some())?;
-        Some(Occurrence {
-            span: value.span,
-            target: Target {
-                kind,
-                name: name.clone(),
-            },
-            is_def: false,
-            resolved: true,
-        })
+        self.names().at(file, offset).cloned()
     }
-}
 
-/// The kinds this server knows how to describe, in the order references resolve.
-const KNOWN_KINDS: [Kind; 7] = [
-    Kind::Person,
-    Kind::Role,
-    Kind::Asset,
-    Kind::Risk,
-    Kind::Control,
-    Kind::Requirement,
-    Kind::Policy,
-];
-
-fn collect_values<'a>(block: &'a Block, out: &mut Vec<&'a Value>) {
-    for f in &block.fields {
-        out.extend(f.args.iter().flat_map(|x| x.values.iter()));
-        if let Some(b) = &f.block {
-            collect_values(b, out);
-        }
+    /// Every occurrence of what `at` names, declarations first, then in source order.
+    pub fn occurrences_of(&self, at: &Occurrence) -> Vec<&Occurrence> {
+        self.names().of(&self.compilation.model.resolution, at)
     }
 }
 

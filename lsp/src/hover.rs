@@ -13,9 +13,12 @@ use crate::names::Target;
 use crate::summary;
 
 pub fn hover(a: &Analysis, file: FileId, offset: usize) -> Option<Hover> {
-    let (text, span) = match a.target_at(file, offset) {
-        Some(at) => (describe(a, &at.target)?, at.span),
-        // Declarations this server does not model yet still show their doc comment.
+    let described = a
+        .target_at(file, offset)
+        .and_then(|at| Some((describe(a, &at.target)?, at.span)));
+    let (text, span) = match described {
+        Some(found) => found,
+        // Declarations this server does not describe yet still show their doc comment.
         None => declaration_doc(a, file, offset)?,
     };
     Some(Hover {

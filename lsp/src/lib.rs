@@ -9,9 +9,10 @@
 //! - [`server`]: LSP messages, debounced re-checks, panics caught per request;
 //! - [`state`], [`workspace`], [`config`]: open buffers, project discovery, the
 //!   project's `isms.toml`, the cached analysis;
-//! - [`analysis`], [`names`], [`refs`]: one compiled project, the names at their
-//!   positions, and every reference as the compiler resolves it;
-//! - features: [`diagnostics`], [`hover`], [`navigate`] (definition, references, rename),
+//! - [`analysis`], [`names`]: one compiled project, and the names at their positions
+//!   with what they name (a view of the compiler's resolution table);
+//! - features: [`diagnostics`], [`hover`], [`navigate`] (definition, references,
+//!   highlight, rename),
 //!   [`completion`], [`outline`], [`tokens`], [`folding`], [`inlay`], [`actions`],
 //!   [`format`];
 //! - [`position`]: byte offsets ↔ UTF-16 positions, the only place that converts.
@@ -31,7 +32,6 @@ pub mod names;
 pub mod navigate;
 pub mod outline;
 pub mod position;
-pub mod refs;
 pub mod schema;
 pub mod server;
 pub mod state;

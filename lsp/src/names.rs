@@ -1,10 +1,11 @@
-//! The names of a project at their positions: every declaration of a named thing and
-//! every reference to one, resolved the way the compiler resolves them.
+//! The names of a project at their positions: a view of the compiler's resolution table
+//! (`Model::resolution`), which records every declared name and every reference once,
+//! with what it resolved to. Nothing here resolves a name again.
 //!
-//! Definition, references, rename, hover and semantic tokens all start from "what name is
-//! under the cursor", answered here from the model's spans.
+//! Definition, references, rename, highlight, hover and semantic tokens all start from
+//! "what name is under the cursor", answered here.
 
-use isms::model::{Kind, Model, Ref};
+use isms::model::{Kind, Mention, Referent, Resolution, Resolutions};
 use isms::source::{FileId, Span};
 use isms::Compilation;
 
@@ -21,104 +22,63 @@ pub struct Occurrence {
     pub target: Target,
     /// A declaration (`risk R-1`, `control A.5.1`, a catalog `entry`), not a use.
     pub is_def: bool,
-    /// The name resolves to a declaration (always true for declarations).
+    /// The name is a declared one (always true for a declaration of the project). A
+    /// reference in a field that wants another kind (`ref/wrong-kind`) still names that
+    /// declaration, so it is resolved here, and renamed with it.
     pub resolved: bool,
+    /// What the compiler resolved the name to; `None` when it names nothing.
+    pub referent: Option<Referent>,
 }
 
 #[derive(Debug, Default)]
 pub struct Names {
-    /// Sorted by span.
+    /// Sorted by span, as the compiler's table is.
     occurrences: Vec<Occurrence>,
 }
 
-const PEOPLE: &[Kind] = &[Kind::Person, Kind::Role];
-
 impl Names {
+    /// The project files' names from the compiler's table, described for the editor. The
+    /// shipped catalogs have no file to point at, so their names are left out.
     pub fn build(c: &Compilation) -> Names {
-        let m = &c.model;
-        let mut b = Builder {
-            model: m,
-            out: Vec::new(),
-        };
-        for x in &m.roles {
-            b.def(Kind::Role, &x.id.text, x.id.span);
-        }
-        for x in &m.persons {
-            b.def(Kind::Person, &x.id.text, x.id.span);
-            b.refs(&x.roles, &[Kind::Role]);
-        }
-        for x in &m.assets {
-            b.def(Kind::Asset, &x.id.text, x.id.span);
-            b.opt(x.owner.as_ref(), PEOPLE);
-            b.refs(&x.depends_on, &[Kind::Asset]);
-        }
-        for x in &m.risks {
-            b.def(Kind::Risk, &x.id.text, x.id.span);
-            b.opt(x.owner.as_ref(), PEOPLE);
-            b.refs(&x.assets, &[Kind::Asset]);
-            if let Some(t) = &x.treatment {
-                b.refs(&t.controls, &[Kind::Control]);
-                b.opt(t.accepted.as_ref().map(|s| &s.by), PEOPLE);
-            }
-        }
-        for x in &m.controls {
-            b.def(Kind::Control, &x.id.text, x.id.span);
-            b.opt(x.owner.as_ref(), PEOPLE);
-        }
-        for x in &m.exclusions {
-            b.refs(&x.controls, &[Kind::Control]);
-        }
-        for x in &m.requirements {
-            b.def(Kind::Requirement, &x.id.text, x.id.span);
-            b.refs(&x.controls, &[Kind::Control]);
-        }
-        for x in &m.policies {
-            b.def(Kind::Policy, &x.id.text, x.id.span);
-            b.opt(x.owner.as_ref(), PEOPLE);
-            b.opt(x.approved.as_ref().map(|s| &s.by), PEOPLE);
-            b.opt(x.parent.as_ref(), &[Kind::Policy]);
-            b.refs(&x.implements, &[Kind::Control]);
-        }
-        // Catalog entries written in the project are declarations of controls; the
-        // shipped catalogs have no file to point at, so they are left out.
-        for catalog in &m.catalogs {
-            for e in catalog.entries.iter() {
-                if (e.span.file.0 as usize) < c.project_files {
-                    b.def(Kind::Control, &e.id, e.span);
-                }
-            }
-        }
-        let mut occurrences = b.out;
-        occurrences.sort_by_key(|o| o.span);
+        let occurrences = c
+            .model
+            .resolution
+            .all()
+            .iter()
+            .filter(|m| (m.span.file.0 as usize) < c.project_files)
+            .filter_map(|m| occurrence(c, m))
+            .collect();
         Names { occurrences }
     }
 
     /// The name at a byte offset; a cursor just after a name still counts.
     pub fn at(&self, file: FileId, offset: usize) -> Option<&Occurrence> {
-        let i = self
-            .occurrences
-            .partition_point(|o| (o.span.file, o.span.start()) <= (file, offset));
-        // Names never overlap: only the last one starting at or before the offset, or the
-        // one before it when the cursor sits right after a name, can hold it.
-        self.occurrences[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.span.file == file)
-            .take(2)
-            .find(|o| o.span.start() <= offset && offset <= o.span.end())
+        isms::model::resolution::name_at(&self.occurrences, |o| o.span, file, offset)
     }
 
-    /// Every occurrence of a target, declarations first, then in source order.
-    pub fn of<'a>(&'a self, target: &'a Target) -> impl Iterator<Item = &'a Occurrence> + 'a {
-        let defs = self
+    fn by_span(&self, span: Span) -> Option<&Occurrence> {
+        let i = self
             .occurrences
-            .iter()
-            .filter(move |o| o.is_def && &o.target == target);
-        let uses = self
-            .occurrences
-            .iter()
-            .filter(move |o| !o.is_def && &o.target == target);
-        defs.chain(uses)
+            .binary_search_by_key(&span, |o| o.span)
+            .ok()?;
+        self.occurrences.get(i)
+    }
+
+    /// Every occurrence of what `at` names, declarations first, then in source order:
+    /// read from the table's index by declaration. A name that resolves to nothing goes
+    /// with the other unresolved uses of the same name.
+    pub fn of<'a>(&'a self, table: &'a Resolutions, at: &Occurrence) -> Vec<&'a Occurrence> {
+        match at.referent {
+            Some(referent) => table
+                .of(referent)
+                .filter_map(|m| self.by_span(m.span))
+                .collect(),
+            None => self
+                .occurrences
+                .iter()
+                .filter(|o| o.referent.is_none() && o.target == at.target)
+                .collect(),
+        }
     }
 
     pub fn all(&self) -> &[Occurrence] {
@@ -126,53 +86,28 @@ impl Names {
     }
 }
 
-struct Builder<'m> {
-    model: &'m Model,
-    out: Vec<Occurrence>,
-}
-
-impl Builder<'_> {
-    fn def(&mut self, kind: Kind, name: &str, span: Span) {
-        self.out.push(Occurrence {
-            span,
-            target: Target {
-                kind,
-                name: name.to_string(),
-            },
-            is_def: true,
-            resolved: true,
-        });
-    }
-
-    fn opt(&mut self, r: Option<&Ref>, kinds: &[Kind]) {
-        if let Some(r) = r {
-            self.reference(r, kinds);
-        }
-    }
-
-    fn refs(&mut self, refs: &[Ref], kinds: &[Kind]) {
-        for r in refs {
-            self.reference(r, kinds);
-        }
-    }
-
-    /// A reference resolves to the first of `kinds` that declares the name, as in the
-    /// compiler's resolution; an unresolved one keeps the first kind it could have been.
-    fn reference(&mut self, r: &Ref, kinds: &[Kind]) {
-        let found = kinds
-            .iter()
-            .find(|k| self.model.index.get(**k, &r.name).is_some());
-        let Some(&kind) = found.or(kinds.first()) else {
-            return;
-        };
-        self.out.push(Occurrence {
-            span: r.span,
-            target: Target {
-                kind,
-                name: r.name.clone(),
-            },
-            is_def: false,
-            resolved: found.is_some(),
-        });
-    }
+/// One entry of the table as the editor sees it. Catalog names and risk levels are not
+/// declarations of a kind, so they have no occurrence.
+fn occurrence(c: &Compilation, m: &Mention) -> Option<Occurrence> {
+    let (kind, referent) = match m.resolution {
+        Resolution::Resolved(r) | Resolution::WrongKind(r) => match r {
+            Referent::Decl(kind, _) => (kind, Some(r)),
+            Referent::Catalog(_) | Referent::Level(_) => return None,
+        },
+        Resolution::Unknown(kind) => (kind?, None),
+    };
+    let name = match referent {
+        Some(r) => c.model.name_of(r)?,
+        None => c.sources.slice(m.span),
+    };
+    Some(Occurrence {
+        span: m.span,
+        target: Target {
+            kind,
+            name: name.to_string(),
+        },
+        is_def: m.definition,
+        resolved: referent.is_some(),
+        referent,
+    })
 }

@@ -1,11 +1,14 @@
-//! Go to definition, find references and rename: all start from the name under the
-//! cursor and the table of every occurrence of it.
+//! Go to definition, find references, document highlight and rename: all start from the
+//! name under the cursor and read every occurrence of what it names from the compiler's
+//! resolution table. Nothing is compiled again.
 
 use std::collections::HashMap;
 
-use isms::model::Kind;
-use isms::source::FileId;
-use tower_lsp_server::ls_types::{Location, Range, TextEdit, Uri, WorkspaceEdit};
+use isms::model::{Kind, Referent};
+use isms::source::{FileId, Span};
+use tower_lsp_server::ls_types::{
+    DocumentHighlight, DocumentHighlightKind, Location, Range, TextEdit, Uri, WorkspaceEdit,
+};
 
 use crate::analysis::Analysis;
 use crate::names::{Occurrence, Target};
@@ -16,8 +19,8 @@ pub fn definition(a: &Analysis, file: FileId, offset: usize) -> Vec<Location> {
     let Some(at) = a.target_at(file, offset) else {
         return Vec::new();
     };
-    a.names()
-        .of(&at.target)
+    a.occurrences_of(&at)
+        .into_iter()
         .filter(|o| o.is_def)
         .filter_map(|o| a.location(o.span))
         .collect()
@@ -32,16 +35,33 @@ pub fn references(
     let Some(at) = a.target_at(file, offset) else {
         return Vec::new();
     };
-    let defs: Vec<_> = a
-        .names()
-        .of(&at.target)
-        .filter(|o| o.is_def)
-        .map(|o| o.span)
-        .collect();
-    crate::refs::occurrences(a, &at.target)
+    a.occurrences_of(&at)
         .into_iter()
-        .filter(|span| include_declaration || !defs.contains(span))
-        .filter_map(|span| a.location(span))
+        .filter(|o| include_declaration || !o.is_def)
+        .filter_map(|o| a.location(o.span))
+        .collect()
+}
+
+/// The occurrences in this file of the name at `offset`: declarations as writes, uses as
+/// reads.
+pub fn highlight(a: &Analysis, file: FileId, offset: usize) -> Vec<DocumentHighlight> {
+    let Some(at) = a.target_at(file, offset) else {
+        return Vec::new();
+    };
+    a.occurrences_of(&at)
+        .into_iter()
+        .filter(|o| o.span.file == file)
+        .filter_map(|o| {
+            let kind = if o.is_def {
+                DocumentHighlightKind::WRITE
+            } else {
+                DocumentHighlightKind::READ
+            };
+            Some(DocumentHighlight {
+                range: a.range(o.span)?,
+                kind: Some(kind),
+            })
+        })
         .collect()
 }
 
@@ -50,28 +70,31 @@ pub fn prepare_rename(
     a: &Analysis,
     file: FileId,
     offset: usize,
-) -> Result<(Range, Target), String> {
+) -> Result<(Range, Occurrence), String> {
     let at: Occurrence = a
         .target_at(file, offset)
         .ok_or("there is no declared name here to rename")?;
-    if !at.resolved {
+    let Some(referent) = at.referent else {
         return Err(format!(
             "`{}` is not declared in the project: nothing to rename",
             at.target.name
         ));
-    }
-    if at.target.kind == Kind::Control {
-        if let Some(slot) = a.compilation.model.slot(&at.target.name) {
-            if !slot.is_custom() {
-                return Err(format!(
-                    "`{}` is a control of a catalog: its ID is fixed by the framework",
-                    at.target.name
-                ));
-            }
+    };
+    if let Referent::Decl(Kind::Control, slot) = referent {
+        if a.compilation
+            .model
+            .slots
+            .get(slot)
+            .is_some_and(|s| !s.is_custom())
+        {
+            return Err(format!(
+                "`{}` is a control of a catalog: its ID is fixed by the framework",
+                at.target.name
+            ));
         }
     }
     let range = a.range(at.span).ok_or("the name is outside the project")?;
-    Ok((range, at.target))
+    Ok((range, at))
 }
 
 pub fn rename(
@@ -80,7 +103,8 @@ pub fn rename(
     offset: usize,
     new_name: &str,
 ) -> Result<WorkspaceEdit, String> {
-    let (_, target) = prepare_rename(a, file, offset)?;
+    let (_, at) = prepare_rename(a, file, offset)?;
+    let target: &Target = &at.target;
     validate_name(target.kind, new_name)?;
     if new_name != target.name && declared(a, target.kind, new_name) {
         return Err(format!(
@@ -89,7 +113,8 @@ pub fn rename(
         ));
     }
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
-    for span in crate::refs::occurrences(a, &target) {
+    let spans: Vec<Span> = a.occurrences_of(&at).iter().map(|o| o.span).collect();
+    for span in spans {
         if let Some(location) = a.location(span) {
             changes
                 .entry(location.uri)
@@ -100,6 +125,8 @@ pub fn rename(
     Ok(WorkspaceEdit::new(changes))
 }
 
+/// Whether a declaration of `kind` already has `name`: a question about a name nobody
+/// wrote yet, so it goes to the compiler's index of declared names.
 fn declared(a: &Analysis, kind: Kind, name: &str) -> bool {
     a.compilation.model.index.get(kind, name).is_some()
 }

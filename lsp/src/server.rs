@@ -261,6 +261,7 @@ impl LanguageServer for Server {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
                     work_done_progress_options: WorkDoneProgressOptions::default(),
@@ -427,6 +428,18 @@ impl LanguageServer for Server {
         .await
     }
 
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        self.on_file(&p.text_document.uri, move |a, file| {
+            let found = navigate::highlight(a, file, a.offset(file, p.position)?);
+            (!found.is_empty()).then_some(found)
+        })
+        .await
+    }
+
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
@@ -439,9 +452,9 @@ impl LanguageServer for Server {
             .await?;
         match answer {
             None => Ok(None),
-            Some(Ok((range, target))) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+            Some(Ok((range, at))) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
                 range,
-                placeholder: target.name,
+                placeholder: at.target.name,
             })),
             Some(Err(why)) => Err(Error::invalid_params(why)),
         }

@@ -294,11 +294,10 @@ impl Assess<'_> {
                 it.gaps
                     .push(format!("objective `{}` has no owner", o.id.text));
             }
-            let measured = self
-                .m
-                .metrics
-                .iter()
-                .any(|x| x.objectives.iter().any(|r| r.name == o.id.text));
+            // As `objective/no-metric`: a metric's `objectives` resolves to it.
+            let names = &self.m.resolution;
+            let own = names.of_span(o.id.span).and_then(|x| x.target());
+            let measured = own.is_some_and(|t| names.is_named_in(t, "objectives"));
             if !measured {
                 it.gaps
                     .push(format!("no metric measures objective `{}`", o.id.text));

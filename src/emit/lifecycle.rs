@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::names::{date, natural_cmp, Party};
 use crate::check::readiness::Readiness;
-use crate::model::{Keyword as _, Model, NcStatus, Ref, ReviewInput};
+use crate::model::{Keyword as _, Kind, Model, NcStatus, Ref, ReviewInput};
 use crate::Compilation;
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,6 +151,32 @@ fn ids(refs: &[Ref]) -> Vec<String> {
     refs.iter().map(|r| r.name.clone()).collect()
 }
 
+/// For each declaration of `kind`, by position, the labels of the declarations whose
+/// references (`refs`) name it, in model order and each once: one pass over the
+/// references, read from the resolution table.
+fn named_by<'m, T: 'm>(
+    m: &Model,
+    kind: Kind,
+    count: usize,
+    from: &'m [T],
+    refs: impl Fn(&'m T) -> &'m [Ref],
+    label: impl Fn(&'m T) -> String,
+) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); count];
+    for x in from {
+        for r in refs(x) {
+            let Some(names) = m.resolution.decl(r, kind).and_then(|i| out.get_mut(i)) else {
+                continue;
+            };
+            let label = label(x);
+            if names.last() != Some(&label) {
+                names.push(label);
+            }
+        }
+    }
+    out
+}
+
 fn party(m: &Model, r: Option<&Ref>) -> Option<Party> {
     r.map(|r| Party::of(m, r))
 }
@@ -212,23 +238,32 @@ impl LifecycleDoc {
             })
             .collect();
         reviews.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        let ncs = (Kind::Nonconformity, m.nonconformities.len());
+        let mut found_by = named_by(
+            m,
+            ncs.0,
+            ncs.1,
+            &m.audits,
+            |a| &a.findings,
+            |a| format!("audit {}", a.id.text),
+        );
+        let raised_by = named_by(
+            m,
+            ncs.0,
+            ncs.1,
+            &m.incidents,
+            |i| &i.nonconformities,
+            |i| format!("incident {}", i.id.text),
+        );
         let nonconformities = m
             .nonconformities
             .iter()
-            .map(|n| {
+            .enumerate()
+            .map(|(at, n)| {
                 let name = &n.id.text;
-                let mut sources: Vec<String> = m
-                    .audits
-                    .iter()
-                    .filter(|a| a.findings.iter().any(|f| &f.name == name))
-                    .map(|a| format!("audit {}", a.id.text))
-                    .collect();
-                sources.extend(
-                    m.incidents
-                        .iter()
-                        .filter(|i| i.nonconformities.iter().any(|f| &f.name == name))
-                        .map(|i| format!("incident {}", i.id.text)),
-                );
+                let mut sources: Vec<String> =
+                    found_by.get_mut(at).map(std::mem::take).unwrap_or_default();
+                sources.extend(raised_by.get(at).into_iter().flatten().cloned());
                 let open = matches!(n.status, Some((NcStatus::Open, _)));
                 NcRow {
                     id: name.clone(),
@@ -260,16 +295,23 @@ impl LifecycleDoc {
                 nonconformities: ids(&i.nonconformities),
             })
             .collect();
+        let mut measured_by = named_by(
+            m,
+            Kind::Objective,
+            m.objectives.len(),
+            &m.metrics,
+            |x| &x.objectives,
+            |x| x.id.text.clone(),
+        );
         let objectives = m
             .objectives
             .iter()
-            .map(|o| {
-                let mut metrics: Vec<String> = m
-                    .metrics
-                    .iter()
-                    .filter(|x| x.objectives.iter().any(|r| r.name == o.id.text))
-                    .map(|x| x.id.text.clone())
-                    .collect();
+            .enumerate()
+            .map(|(at, o)| {
+                let mut metrics: Vec<String> = measured_by
+                    .get_mut(at)
+                    .map(std::mem::take)
+                    .unwrap_or_default();
                 metrics.sort_by(|a, b| natural_cmp(a, b));
                 ObjectiveRow {
                     id: o.id.text.clone(),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::Keyword as _;
-use crate::model::{Model, Ref, Status};
+use crate::model::{Kind, Model, Ref, Referent, Status};
 
 /// An owner, approver or acceptor: the ID as written and the name a reader knows
 /// (a person's name, a role's title).
@@ -18,12 +18,14 @@ pub struct Party {
 }
 
 impl Party {
+    /// The party a reference names, as resolution resolved it.
     pub fn of(m: &Model, r: &Ref) -> Party {
-        let name = m
-            .person(&r.name)
-            .and_then(|p| p.name.clone())
-            .or_else(|| m.role(&r.name).and_then(|x| x.title.clone()))
-            .unwrap_or_else(|| r.name.clone());
+        let name = match m.resolution.target(r) {
+            Some(Referent::Decl(Kind::Person, i)) => m.persons.get(i).and_then(|p| p.name.clone()),
+            Some(Referent::Decl(Kind::Role, i)) => m.roles.get(i).and_then(|x| x.title.clone()),
+            _ => None,
+        }
+        .unwrap_or_else(|| r.name.clone());
         Party {
             id: r.name.clone(),
             name,
@@ -49,8 +51,13 @@ pub struct ControlRef {
 }
 
 impl ControlRef {
-    pub fn of(m: &Model, id: &str) -> ControlRef {
-        let slot = m.slot(id);
+    /// The control a reference names, as resolution resolved it.
+    pub fn of(m: &Model, r: &Ref) -> ControlRef {
+        let id = r.name.as_str();
+        let slot = m
+            .resolution
+            .decl(r, Kind::Control)
+            .and_then(|i| m.slots.get(i));
         let decl = slot.and_then(|s| m.control_decl(s));
         let title = slot
             .and_then(|s| m.catalog_entry(s))

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::file_names::PolicyFiles;
 use super::names::{date, natural_cmp, ControlRef, Named, Party};
-use crate::model::{Model, Policy, PolicyKind};
+use crate::model::{Kind, Model, Policy, PolicyKind, Referent};
 use crate::Compilation;
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,25 +56,24 @@ impl PolicyDoc {
         let m = &c.model;
         // Children are gathered in one pass: searching all policies for each policy's
         // children took quadratic time (12 s to build 20,000 policies).
-        let mut children: HashMap<&str, Vec<Named>> = HashMap::default();
+        let mut children: HashMap<usize, Vec<Named>> = HashMap::default();
         for x in &m.policies {
-            if let Some(parent) = &x.parent {
-                children
-                    .entry(parent.name.as_str())
-                    .or_default()
-                    .push(named(x));
+            let parent = x.parent.as_ref();
+            if let Some(i) = parent.and_then(|r| m.resolution.decl(r, Kind::Policy)) {
+                children.entry(i).or_default().push(named(x));
             }
         }
         m.policies
             .iter()
             .enumerate()
-            // A duplicate declaration is an error, so only the first of a name is built.
-            .filter(|(i, p)| m.index.get(crate::model::Kind::Policy, &p.id.text) == Some(*i))
-            .map(|(_, p)| {
-                let kids = children
-                    .get(p.id.text.as_str())
-                    .cloned()
-                    .unwrap_or_default();
+            // A duplicate declaration is an error, so only the first of a name is built:
+            // the one its own name resolves to.
+            .filter(|(i, p)| {
+                let own = m.resolution.of_span(p.id.span).and_then(|x| x.target());
+                own == Some(Referent::Decl(Kind::Policy, *i))
+            })
+            .map(|(i, p)| {
+                let kids = children.get(&i).cloned().unwrap_or_default();
                 PolicyDoc {
                     file: files.name(&p.id.text),
                     ..build(c, m, p, kids)
@@ -100,11 +99,8 @@ fn named(p: &Policy) -> Named {
 /// are `children`.
 fn build(c: &Compilation, m: &Model, p: &Policy, children: Vec<Named>) -> PolicyDoc {
     let approved_on = p.approved.as_ref().and_then(|a| a.on).map(|d| d.date);
-    let mut implements: Vec<ControlRef> = p
-        .implements
-        .iter()
-        .map(|r| ControlRef::of(m, &r.name))
-        .collect();
+    let mut implements: Vec<ControlRef> =
+        p.implements.iter().map(|r| ControlRef::of(m, r)).collect();
     implements.sort_by(|a, b| natural_cmp(&a.id, &b.id));
     implements.dedup_by(|a, b| a.id == b.id);
     PolicyDoc {
@@ -122,7 +118,12 @@ fn build(c: &Compilation, m: &Model, p: &Policy, children: Vec<Named>) -> Policy
             .zip(p.review)
             .and_then(|(d, r)| r.period.after(d))
             .map(date),
-        parent: p.parent.as_ref().and_then(|r| m.policy(&r.name)).map(named),
+        parent: p
+            .parent
+            .as_ref()
+            .and_then(|r| m.resolution.decl(r, Kind::Policy))
+            .and_then(|i| m.policies.get(i))
+            .map(named),
         children,
         doc: p.common.doc.clone(),
         sections: p

@@ -155,8 +155,8 @@ fn row(m: &Model, method: Option<&Methodology>, r: &Risk) -> RiskRow {
             .map(|x| Named {
                 id: x.name.clone(),
                 name: m
-                    .index
-                    .get(crate::model::Kind::Asset, &x.name)
+                    .resolution
+                    .decl(x, crate::model::Kind::Asset)
                     .and_then(|i| m.assets.get(i))
                     .and_then(|a| a.name.clone())
                     .unwrap_or_else(|| x.name.clone()),
@@ -174,12 +174,7 @@ fn row(m: &Model, method: Option<&Methodology>, r: &Risk) -> RiskRow {
         rationale: t.and_then(|t| t.rationale.clone()),
         transfer_to: t.and_then(|t| t.to.clone()),
         controls: t
-            .map(|t| {
-                t.controls
-                    .iter()
-                    .map(|c| ControlRef::of(m, &c.name))
-                    .collect()
-            })
+            .map(|t| t.controls.iter().map(|c| ControlRef::of(m, c)).collect())
             .unwrap_or_default(),
         residual_likelihood: residual_l.map(|v| Rating::of(scale_l, v)),
         residual_impact: residual_i.map(|v| Rating::of(scale_i, v)),

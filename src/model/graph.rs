@@ -9,7 +9,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 use petgraph::Direction;
 
-use super::Model;
+use super::{Kind, Model, Ref};
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,14 +52,18 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// The graph of the model's resolved references: each edge is a reference that
+    /// resolution recorded as naming a declaration of the kind its field accepts.
     pub fn build(m: &Model) -> Trace {
         let mut t = Trace::default();
-        let by_name = |kind, name: &str| m.index.get(kind, name);
-        use super::Kind;
+        let names = &m.resolution;
+        let asset = |r: &Ref| names.decl(r, Kind::Asset);
+        let control = |r: &Ref| names.decl(r, Kind::Control);
+        let policy = |r: &Ref| names.decl(r, Kind::Policy);
         for (i, a) in m.assets.iter().enumerate() {
             t.node(Node::Asset(i));
             for r in &a.depends_on {
-                if let Some(j) = by_name(Kind::Asset, &r.name) {
+                if let Some(j) = asset(r) {
                     t.edge(Node::Asset(i), Node::Asset(j), EdgeKind::DependsOn, r.span);
                 }
             }
@@ -67,12 +71,12 @@ impl Trace {
         for (i, risk) in m.risks.iter().enumerate() {
             t.node(Node::Risk(i));
             for r in &risk.assets {
-                if let Some(j) = by_name(Kind::Asset, &r.name) {
+                if let Some(j) = asset(r) {
                     t.edge(Node::Asset(j), Node::Risk(i), EdgeKind::AssessedBy, r.span);
                 }
             }
             for r in risk.treatment.iter().flat_map(|t| &t.controls) {
-                if let Some(j) = m.slot_index(&r.name) {
+                if let Some(j) = control(r) {
                     t.edge(Node::Risk(i), Node::Control(j), EdgeKind::TreatedBy, r.span);
                 }
             }
@@ -80,7 +84,7 @@ impl Trace {
         for (i, req) in m.requirements.iter().enumerate() {
             t.node(Node::Requirement(i));
             for r in &req.controls {
-                if let Some(j) = m.slot_index(&r.name) {
+                if let Some(j) = control(r) {
                     t.edge(
                         Node::Requirement(i),
                         Node::Control(j),
@@ -93,7 +97,7 @@ impl Trace {
         for (i, p) in m.policies.iter().enumerate() {
             t.node(Node::Policy(i));
             for r in &p.implements {
-                if let Some(j) = m.slot_index(&r.name) {
+                if let Some(j) = control(r) {
                     t.edge(
                         Node::Policy(i),
                         Node::Control(j),
@@ -103,7 +107,7 @@ impl Trace {
                 }
             }
             if let Some(r) = &p.parent {
-                if let Some(j) = by_name(Kind::Policy, &r.name) {
+                if let Some(j) = policy(r) {
                     t.edge(Node::Policy(i), Node::Policy(j), EdgeKind::Parent, r.span);
                 }
             }
@@ -247,5 +251,111 @@ impl Trace {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compile, Input, Options};
+    use chrono::NaiveDate;
+
+    /// The graph as it was built before resolution recorded its results: every reference
+    /// looked up again by name. The oracle of the table-built graph.
+    fn by_name(m: &Model) -> Vec<(Node, Node, EdgeKind, Span)> {
+        let mut out = Vec::new();
+        let get = |kind, r: &Ref| m.index.get(kind, &r.name);
+        for (i, a) in m.assets.iter().enumerate() {
+            for r in &a.depends_on {
+                if let Some(j) = get(Kind::Asset, r) {
+                    out.push((Node::Asset(i), Node::Asset(j), EdgeKind::DependsOn, r.span));
+                }
+            }
+        }
+        for (i, risk) in m.risks.iter().enumerate() {
+            for r in &risk.assets {
+                if let Some(j) = get(Kind::Asset, r) {
+                    out.push((Node::Asset(j), Node::Risk(i), EdgeKind::AssessedBy, r.span));
+                }
+            }
+            for r in risk.treatment.iter().flat_map(|t| &t.controls) {
+                if let Some(j) = m.slot_index(&r.name) {
+                    out.push((Node::Risk(i), Node::Control(j), EdgeKind::TreatedBy, r.span));
+                }
+            }
+        }
+        for (i, req) in m.requirements.iter().enumerate() {
+            for r in &req.controls {
+                if let Some(j) = m.slot_index(&r.name) {
+                    out.push((
+                        Node::Requirement(i),
+                        Node::Control(j),
+                        EdgeKind::Requires,
+                        r.span,
+                    ));
+                }
+            }
+        }
+        for (i, p) in m.policies.iter().enumerate() {
+            for r in &p.implements {
+                if let Some(j) = m.slot_index(&r.name) {
+                    out.push((
+                        Node::Policy(i),
+                        Node::Control(j),
+                        EdgeKind::Implements,
+                        r.span,
+                    ));
+                }
+            }
+            if let Some(r) = &p.parent {
+                if let Some(j) = get(Kind::Policy, r) {
+                    out.push((Node::Policy(i), Node::Policy(j), EdgeKind::Parent, r.span));
+                }
+            }
+        }
+        out
+    }
+
+    fn edges(t: &Trace) -> Vec<(Node, Node, EdgeKind, Span)> {
+        t.graph
+            .edge_references()
+            .map(|e| {
+                let w = e.weight();
+                (t.graph[e.source()], t.graph[e.target()], w.kind, w.span)
+            })
+            .collect()
+    }
+
+    fn example() -> Vec<Input> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme");
+        let found = crate::project::discover(std::path::Path::new(root));
+        assert!(found.files.len() > 8 && found.problems.is_empty());
+        found
+            .files
+            .iter()
+            .map(|f| Input::new(f.name.clone(), std::fs::read(&f.path).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_graph_from_the_table_equals_the_graph_by_name_on_the_example() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let c = compile(example(), &Options { today });
+        let expected = by_name(&c.model);
+        assert!(
+            expected.len() > 20,
+            "the example has {} edges",
+            expected.len()
+        );
+        assert_eq!(edges(&c.trace), expected);
+    }
+
+    #[test]
+    fn a_reference_of_the_wrong_kind_makes_no_edge() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let text = "role app \"App\"\nasset db \"DB\" {\n  kind software\n  depends_on app\n}\n";
+        let c = compile(vec![Input::new("a.isms", text)], &Options { today });
+        assert!(edges(&c.trace).is_empty());
+        assert_eq!(by_name(&c.model), edges(&c.trace));
     }
 }

@@ -6,13 +6,17 @@ pub mod items;
 pub mod kinds;
 pub mod lower;
 pub mod methodology;
+pub mod resolution;
 pub mod resolve;
 pub mod values;
 
 pub use items::*;
 pub use kinds::*;
+pub use resolution::{Mention, Referent, Resolution, Resolutions};
 pub use resolve::{ControlSlot, Index};
 pub use values::*;
+
+use crate::source::Span;
 
 impl Model {
     pub fn organization(&self) -> Option<&Organization> {
@@ -55,11 +59,32 @@ impl Model {
         Some((catalog, catalog.entries.get(e)?))
     }
 
-    /// Whether `id` is excluded by an `exclude` declaration; the first such exclusion.
+    /// Whether the control `id` is excluded by an `exclude` declaration; the first such
+    /// exclusion, found through the references resolution recorded for the control.
     pub fn exclusion_of(&self, id: &str) -> Option<(&Exclusion, &Ref)> {
-        self.exclusions
-            .iter()
-            .find_map(|e| e.controls.iter().find(|r| r.name == id).map(|r| (e, r)))
+        let slot = Referent::Decl(Kind::Control, self.slot_index(id)?);
+        let names = &self.resolution;
+        let at = names
+            .of(slot)
+            .find(|x| x.target() == Some(slot) && names.field(x) == Some("exclude"))?
+            .span;
+        // Declarations are in span order (files in order, each in source order), so the
+        // exclusion holding the reference is the last one starting before it.
+        let key = |s: Span| (s.file, s.start());
+        let i = self.exclusions.partition_point(|e| key(e.span) <= key(at));
+        fn holding(e: &Exclusion, at: Span) -> Option<&Ref> {
+            e.controls.iter().find(|r| r.span == at)
+        }
+        let found = i
+            .checked_sub(1)
+            .and_then(|i| self.exclusions.get(i))
+            .and_then(|e| Some((e, holding(e, at)?)));
+        // Should a model ever be out of span order, a scan by span is still right.
+        found.or_else(|| {
+            self.exclusions
+                .iter()
+                .find_map(|e| Some((e, holding(e, at)?)))
+        })
     }
 
     pub fn person(&self, name: &str) -> Option<&Person> {

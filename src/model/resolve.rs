@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::kinds::Kind;
 use super::lower::{list, list_or};
+use super::resolution::{Recorder, Referent, Resolution};
 use super::values::Ref;
 use super::Model;
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, NameIndex, Sink, Suggestion};
@@ -68,15 +69,55 @@ impl ControlSlot {
 pub fn resolve(model: &mut Model, sink: &mut Sink) {
     singletons(model, sink);
     declare_names(model, sink);
-    use_catalogs(model, sink);
+    let mut recorder = Recorder::default();
+    use_catalogs(model, sink, &mut recorder);
     lay_out_controls(model, sink);
+    record_definitions(model, &mut recorder);
     let r = Resolver {
         model,
         sink,
         suggestions: HashMap::default(),
         catalog_ids: None,
+        recorder: &mut recorder,
     };
     r.references();
+    model.resolution = recorder.finish();
+}
+
+/// Records every declared name as a definition of what the name resolves to: a
+/// declaration declared twice is a definition of the first, as its references are.
+/// Catalog entries are definitions of controls (of their slot, when the catalog is used).
+fn record_definitions(model: &Model, recorder: &mut Recorder) {
+    for &kind in Kind::ALL {
+        for (_, name) in model.declared_names(kind.decl()) {
+            let resolution = match model.index.get(kind, &name.text) {
+                Some(at) => Resolution::Resolved(Referent::Decl(kind, at)),
+                None => Resolution::Unknown(Some(kind)),
+            };
+            recorder.definition(name.span, resolution);
+        }
+    }
+    for (c, catalog) in model.catalogs.iter().enumerate() {
+        let first = model
+            .catalogs
+            .iter()
+            .position(|x| x.id.text == catalog.id.text);
+        recorder.definition(
+            catalog.id.span,
+            Resolution::Resolved(Referent::Catalog(first.unwrap_or(c))),
+        );
+        let used = model.used_catalogs.contains(&c);
+        for entry in &catalog.entries {
+            let slot = used
+                .then(|| model.index.get(Kind::Control, &entry.id))
+                .flatten();
+            let resolution = match slot {
+                Some(at) => Resolution::Resolved(Referent::Decl(Kind::Control, at)),
+                None => Resolution::Unknown(Some(Kind::Control)),
+            };
+            recorder.definition(entry.span, resolution);
+        }
+    }
 }
 
 fn multiple(sink: &mut Sink, what: &str, later: Span, first: Span) {
@@ -158,10 +199,15 @@ fn declare_names(model: &mut Model, sink: &mut Sink) {
     }
 }
 
-fn use_catalogs(model: &mut Model, sink: &mut Sink) {
+fn use_catalogs(model: &mut Model, sink: &mut Sink, recorder: &mut Recorder) {
     for u in &model.uses {
         let id = &u.framework.text;
-        match model.catalogs.iter().position(|c| &c.id.text == id) {
+        let found = model.catalogs.iter().position(|c| &c.id.text == id);
+        let resolution = found.map_or(Resolution::Unknown(None), |i| {
+            Resolution::Resolved(Referent::Catalog(i))
+        });
+        recorder.reference(u.framework.span, "use", resolution);
+        match found {
             Some(i) if !model.used_catalogs.contains(&i) => model.used_catalogs.push(i),
             Some(_) => {}
             None => {
@@ -261,6 +307,8 @@ struct Resolver<'a> {
     suggestions: HashMap<Vec<Kind>, NameIndex<'a>>,
     /// "did you mean" over the IDs of the used catalogs, for exclusions.
     catalog_ids: Option<NameIndex<'a>>,
+    /// What each reference resolved to.
+    recorder: &'a mut Recorder,
 }
 
 impl<'a> Resolver<'a> {
@@ -276,11 +324,18 @@ impl<'a> Resolver<'a> {
     /// Report `r` unless it names a declaration of one of `kinds`.
     fn expect(&mut self, r: &Ref, kinds: &[Kind], field: &str) -> bool {
         let index = &self.model.index;
-        if kinds.iter().any(|k| index.get(*k, &r.name).is_some()) {
+        let lookup = |k: &Kind| index.get(*k, &r.name).map(|at| Referent::Decl(*k, at));
+        if let Some(target) = kinds.iter().find_map(lookup) {
+            self.recorder
+                .reference(r.span, field, Resolution::Resolved(target));
             return true;
         }
         let wanted = expected(kinds);
-        if let Some(actual) = Kind::ALL.iter().find(|k| index.get(**k, &r.name).is_some()) {
+        let other = Kind::ALL.iter().find_map(lookup);
+        let unknown = Resolution::Unknown(kinds.first().copied());
+        self.recorder
+            .reference(r.span, field, other.map_or(unknown, Resolution::WrongKind));
+        if let Some(Referent::Decl(actual, _)) = other {
             let best = self.did_you_mean(kinds, &r.name);
             let help = match best {
                 Some(best) => format!("did you mean `{}`?", best.name),
@@ -357,6 +412,12 @@ impl<'a> Resolver<'a> {
         let mut first: HashMap<&str, Span> = HashMap::default();
         for e in &m.exclusions {
             for r in &e.controls {
+                let slot = m.slot_index(&r.name);
+                let resolution = slot.map_or(Resolution::Unknown(Some(Kind::Control)), |at| {
+                    Resolution::Resolved(Referent::Decl(Kind::Control, at))
+                });
+                // Written after the `exclude` keyword, not in a field.
+                self.recorder.reference(r.span, "exclude", resolution);
                 if let Some(&at) = first.get(r.name.as_str()) {
                     self.sink.push(
                         Diagnostic::new(
@@ -371,7 +432,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 first.insert(&r.name, r.span);
-                match m.slot(&r.name) {
+                match slot.and_then(|at| m.slots.get(at)) {
                     Some(slot) if !slot.is_custom() => {}
                     Some(_) => self.sink.push(
                         Diagnostic::new(
@@ -428,10 +489,19 @@ impl<'a> Resolver<'a> {
         let Some(m) = self.model.methodology() else {
             return;
         };
+        let level = m.accept.as_ref().map(|accept| {
+            let level = m.levels.iter().position(|l| l.name.text == accept.name);
+            let resolution = level.map_or(Resolution::Unknown(None), |i| {
+                Resolution::Resolved(Referent::Level(i))
+            });
+            // Only the methodology in effect: a second one is `project/multiple`.
+            self.recorder.reference(accept.span, "accept", resolution);
+            level
+        });
         let (Some(accept), false) = (&m.accept, m.levels.is_empty()) else {
             return;
         };
-        if m.levels.iter().any(|l| l.name.text == accept.name) {
+        if level.flatten().is_some() {
             return;
         }
         let names: Vec<&str> = m.levels.iter().map(|l| l.name.text.as_str()).collect();

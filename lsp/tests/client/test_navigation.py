@@ -120,3 +120,97 @@ async def test_rename_refuses_catalog_controls_but_renames_custom_ones(client):
         types.RenameParams(text_document=doc, position=pos, new_name="ACME.2")
     )
     assert sorted(uri.rsplit("/", 1)[1] for uri in edit.changes) == ["controls.isms", "risks.isms"]
+
+
+LIFECYCLE = """objective fewer-phish "Staff report phishing" {
+  owner ciso
+  target "Click rate below 5 %"
+  due 2026-12-31
+}
+
+metric click-rate "Phishing click rate" {
+  objectives fewer-phish
+  owner ciso
+}
+
+nonconformity NC-1 "Access reviews not recorded" {
+  owner alice
+}
+"""
+
+AUDITS = """audit IA-1 "Internal audit: access control" {
+  date 2026-05-12
+  auditor alice
+  findings NC-1
+}
+"""
+
+
+def add_files(client, files):
+    """New files on disk, opened in the editor: the project gains them."""
+    for name, text in files.items():
+        (client.ws.root / name).write_text(text, encoding="utf-8")
+        open_file(client, name)
+
+
+async def test_references_of_an_objective_from_a_metric(client):
+    add_files(client, {"lifecycle.isms": LIFECYCLE})
+    doc, pos = at(client, "lifecycle.isms", "objectives fewer-phish", 12)
+    result = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc,
+            position=pos,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    starts = sorted((loc.range.start.line, loc.range.start.character) for loc in result)
+    decl = client.ws.position("lifecycle.isms", "fewer-phish")
+    use = client.ws.position("lifecycle.isms", "fewer-phish", nth=1)
+    assert starts == [(decl.line, decl.character), (use.line, use.character)]
+    (loc,) = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc, position=pos)
+    )
+    assert loc.range.start == decl
+
+
+async def test_rename_a_nonconformity_named_by_an_audits_findings(client):
+    add_files(client, {"lifecycle.isms": LIFECYCLE, "audits.isms": AUDITS})
+    doc, pos = at(client, "audits.isms", "findings NC-1", 10)
+    prepared = await client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(text_document=doc, position=pos)
+    )
+    assert prepared.placeholder == "NC-1"
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc, position=pos, new_name="NC-2026-1")
+    )
+    changed = {uri.rsplit("/", 1)[1]: edits for uri, edits in edit.changes.items()}
+    assert sorted(changed) == ["audits.isms", "lifecycle.isms"]
+    (use,) = changed["audits.isms"]
+    assert use.range.start == client.ws.position("audits.isms", "NC-1")
+    (decl,) = changed["lifecycle.isms"]
+    assert decl.range.start == client.ws.position("lifecycle.isms", "NC-1")
+    assert all(e.new_text == "NC-2026-1" for edits in changed.values() for e in edits)
+
+
+async def test_rename_refuses_a_name_already_taken(client):
+    add_files(client, {"lifecycle.isms": LIFECYCLE + 'nonconformity NC-2 "Other" {\n  owner alice\n}\n'})
+    doc, pos = at(client, "lifecycle.isms", "NC-1", 1)
+    with pytest.raises(JsonRpcException, match="already exists"):
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=doc, position=pos, new_name="NC-2")
+        )
+
+
+async def test_document_highlight_marks_the_declaration_and_its_uses_in_the_file(client):
+    open_file(client, "people.isms")
+    doc, pos = at(client, "people.isms", "roles ciso", 7)
+    result = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(text_document=doc, position=pos)
+    )
+    marks = sorted((h.range.start.line, h.kind) for h in result)
+    decl = client.ws.position("people.isms", "ciso")
+    use = client.ws.position("people.isms", "ciso", nth=1)
+    assert marks == [
+        (decl.line, types.DocumentHighlightKind.Write),
+        (use.line, types.DocumentHighlightKind.Read),
+    ]

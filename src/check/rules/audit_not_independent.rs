@@ -3,20 +3,33 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::{Model, Person, Ref};
+use crate::model::{Kind, Model, Person, Ref, Referent};
 
-/// Whether `owner` is the person, or a role the person holds.
-fn owns(person: &Person, owner: &Ref) -> bool {
-    person.id.text == owner.name || person.roles.iter().any(|r| r.name == owner.name)
+/// Whether `owner` resolves to the person (at `at`), or to a role the person holds.
+fn owns(m: &Model, at: usize, person: &Person, owner: &Ref) -> bool {
+    let names = &m.resolution;
+    match names.target(owner) {
+        Some(Referent::Decl(Kind::Person, p)) => p == at,
+        Some(Referent::Decl(Kind::Role, role)) => person
+            .roles
+            .iter()
+            .any(|r| names.decl(r, Kind::Role) == Some(role)),
+        _ => false,
+    }
 }
 
 fn owner_of<'m>(m: &'m Model, scope: &Ref, control: bool) -> Option<&'m Ref> {
     if control {
-        m.slot(&scope.name)
+        m.resolution
+            .decl(scope, Kind::Control)
+            .and_then(|i| m.slots.get(i))
             .and_then(|s| m.control_decl(s))
             .and_then(|c| c.owner.as_ref())
     } else {
-        m.policy(&scope.name).and_then(|p| p.owner.as_ref())
+        m.resolution
+            .decl(scope, Kind::Policy)
+            .and_then(|i| m.policies.get(i))
+            .and_then(|p| p.owner.as_ref())
     }
 }
 
@@ -26,7 +39,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let Some(auditor) = &audit.auditor else {
             continue;
         };
-        let Some(person) = m.person(&auditor.name) else {
+        let Some(at) = m.resolution.decl(auditor, Kind::Person) else {
+            continue;
+        };
+        let Some(person) = m.persons.get(at) else {
             continue;
         };
         let scope = audit
@@ -38,7 +54,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             let Some(owner) = owner_of(m, item, control) else {
                 continue;
             };
-            if !owns(person, owner) {
+            if !owns(m, at, person, owner) {
                 continue;
             }
             let noun = if control { "control" } else { "policy" };

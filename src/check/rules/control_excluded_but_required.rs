@@ -4,6 +4,7 @@
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::graph::{EdgeKind, Node};
+use crate::model::Kind;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
@@ -14,7 +15,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             if !seen.insert(excluded.name.as_str()) {
                 continue;
             }
-            let Some(slot) = m.slot_index(&excluded.name) else {
+            let Some(slot) = m.resolution.decl(excluded, Kind::Control) else {
                 continue;
             };
             for kind in [

@@ -19,14 +19,14 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let mut seen = BTreeSet::new();
         let mut affected: Vec<(usize, &Ref)> = Vec::new();
         for r in &incident.risks {
-            if let Some(i) = m.index.get(Kind::Risk, &r.name) {
+            if let Some(i) = m.resolution.decl(r, Kind::Risk) {
                 if seen.insert(i) {
                     affected.push((i, r));
                 }
             }
         }
         for a in &incident.assets {
-            let Some(asset) = m.index.get(Kind::Asset, &a.name) else {
+            let Some(asset) = m.resolution.decl(a, Kind::Asset) else {
                 continue;
             };
             for node in cx.trace.targets(Node::Asset(asset), EdgeKind::AssessedBy) {

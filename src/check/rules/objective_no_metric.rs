@@ -6,11 +6,12 @@ use crate::diagnostics::{Code, Diagnostic, Sink};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
+    let names = &m.resolution;
     for o in &m.objectives {
-        let measured = m
-            .metrics
-            .iter()
-            .any(|x| x.objectives.iter().any(|r| r.name == o.id.text));
+        // What the objective's name stands for: a duplicate's is the first declaration,
+        // which the metrics name. A metric's `objectives` is the one field naming objectives.
+        let own = names.of_span(o.id.span).and_then(|x| x.target());
+        let measured = own.is_some_and(|t| names.is_named_in(t, "objectives"));
         if measured {
             continue;
         }

@@ -3,7 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::Status;
+use crate::model::{Kind, Status};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
@@ -21,7 +21,8 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             .controls
             .iter()
             .filter(|r| {
-                let Some(slot) = m.slot(&r.name) else {
+                let slot = m.resolution.decl(r, Kind::Control);
+                let Some(slot) = slot.and_then(|i| m.slots.get(i)) else {
                     return false;
                 };
                 m.control_decl(slot).and_then(|c| c.status) != Some(Status::Implemented)

@@ -62,6 +62,7 @@ pub use training::*;
 pub use uses::*;
 
 use super::items::Allow;
+use super::resolution::Resolutions;
 use super::resolve::{ControlSlot, Index};
 use super::values::{Name, Ref};
 use crate::diagnostics::Sink;
@@ -143,6 +144,9 @@ macro_rules! declarations {
             pub slots: Vec<ControlSlot>,
             /// Indices into `catalogs` of the catalogs brought in by `use`.
             pub used_catalogs: Vec<usize>,
+            /// Every name written in the project and what it stands for. Filled by
+            /// resolution.
+            pub resolution: Resolutions,
         }
 
         impl Model {
@@ -158,6 +162,7 @@ macro_rules! declarations {
                     index: _,
                     slots: _,
                     used_catalogs: _,
+                    resolution: _,
                 } = other;
                 self.allows.append(&mut allows);
                 $( self.$store.append(&mut $store); )*
