@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::check::readiness::Readiness;
 use crate::check::suppress::{self, ActiveSuppression, Override};
 use crate::check::{self, Context};
 use crate::diagnostics::{Code, Diagnostic, Sink};
@@ -78,6 +79,11 @@ impl Compilation {
     /// The rule context over this compilation (documents need applicability and levels).
     pub fn context(&self) -> Context<'_> {
         Context::new(&self.model, &self.trace, self.today)
+    }
+
+    /// How far the model provides the documented information of clauses 4–10.
+    pub fn readiness(&self) -> Readiness {
+        Readiness::of(&self.model, &self.sources, &self.diagnostics, self.today)
     }
 }
 
@@ -303,24 +309,13 @@ fn front_with_trees(inputs: Vec<Input>, mut cache: Option<&mut ParseCache>) -> F
 fn parse_file(id: FileId, input: Input) -> Parsed {
     let (name, text, mut diagnostics) = decode(id, input);
     let ast = syntax::parse(id, &text);
-    diagnostics.extend(ast.errors.iter().map(syntax_diagnostic));
+    diagnostics.extend(ast.errors.iter().map(syntax::SyntaxError::diagnostic));
     Parsed {
         name,
         text,
         ast: Arc::new(ast),
         diagnostics,
     }
-}
-
-pub(crate) fn syntax_diagnostic(e: &syntax::SyntaxError) -> Diagnostic {
-    let mut d = Diagnostic::new(Code::SyntaxError, e.span, &e.message).with_label(&e.label);
-    if let Some(help) = &e.help {
-        d = d.with_help(help);
-    }
-    if let Some((span, message)) = &e.related {
-        d = d.with_secondary(*span, message);
-    }
-    d
 }
 
 /// The input's name and text, and a diagnostic at the first invalid UTF-8 sequence if

@@ -20,15 +20,8 @@ use tower_lsp_server::ls_types::{Location, Position, Range, Uri};
 use crate::config::ProjectConfig;
 use crate::names::{Names, Occurrence, Target};
 use crate::position::LineIndex;
-
-/// One project file as given to the compiler.
-#[derive(Debug, Clone)]
-pub struct SourceInput {
-    pub uri: Uri,
-    /// Relative to the project root, with `/` (what diagnostics and documents show).
-    pub name: String,
-    pub text: String,
-}
+// Re-exported where it was defined before it moved to the leaf module.
+pub use crate::project::SourceInput;
 
 /// A project compiled once; every request reads one of these, never the live buffers.
 #[derive(Debug)]

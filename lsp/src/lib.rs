@@ -7,8 +7,8 @@
 //! - [`transport`], [`framing`], [`incoming`]: stdin and stdout; a broken frame is
 //!   answered with a parse error and costs nothing after it; the exit status;
 //! - [`server`]: LSP messages, debounced re-checks, panics caught per request;
-//! - [`state`], [`workspace`], [`config`]: open buffers, project discovery, the
-//!   project's `isms.toml`, the cached analysis;
+//! - [`state`], [`workspace`], [`config`], [`project`]: open buffers, project discovery,
+//!   the project's `isms.toml`, the cached analysis, and what they all name (a leaf);
 //! - [`analysis`], [`names`], [`refs`]: one compiled project, the names at their
 //!   positions, and every reference as the compiler resolves it;
 //! - features: [`diagnostics`], [`hover`], [`navigate`] (definition, references, rename),
@@ -31,6 +31,7 @@ pub mod names;
 pub mod navigate;
 pub mod outline;
 pub mod position;
+pub mod project;
 pub mod refs;
 pub mod schema;
 pub mod server;

@@ -18,8 +18,8 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::analysis::Analysis;
+use crate::project::{file_path, ProjectKey};
 use crate::state::{lock, normalize, State};
-use crate::workspace::{file_path, ProjectKey};
 use crate::{
     actions, completion, diagnostics, folding, format, hover, inlay, navigate, outline, tokens,
 };

@@ -13,7 +13,8 @@ use tower_lsp_server::ls_types::Uri;
 
 use crate::analysis::Analysis;
 use crate::config;
-use crate::workspace::{file_path, uri_of, ProjectKey, Workspace};
+use crate::project::{file_path, uri_of, ProjectKey};
+use crate::workspace::Workspace;
 
 #[derive(Debug)]
 pub struct State {

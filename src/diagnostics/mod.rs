@@ -7,9 +7,11 @@ pub mod render;
 pub mod sarif;
 mod shown;
 mod suggest;
+mod suppression;
 
 pub use codes::{Code, RuleDoc};
 pub use suggest::{closest, NameIndex};
+pub use suppression::ActiveSuppression;
 
 use crate::source::Span;
 use serde::Serialize;

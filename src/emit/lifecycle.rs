@@ -330,7 +330,7 @@ impl LifecycleDoc {
             objectives,
             metrics,
             trainings,
-            readiness: Readiness::of(c),
+            readiness: c.readiness(),
         }
     }
 
