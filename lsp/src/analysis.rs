@@ -262,4 +262,81 @@ mod tests {
             scratch.compilation.diagnostics
         );
     }
+
+    type Edit = dyn Fn(&mut Vec<SourceInput>);
+
+    /// `n` files: roles, and risks that use them (one with a lowering error).
+    fn many(n: usize) -> Vec<SourceInput> {
+        (0..n)
+            .map(|i| {
+                let text = match i % 3 {
+                    0 => format!("role r{i} \"Role {i}\"\n"),
+                    1 => format!("risk R-{i} \"Risk\" {{\n  owner r{}\n  likelihood 2\n  impact 2\n}}\n", i - 1),
+                    _ => format!("asset a{i} \"Asset\" {{\n  kind information\n  owner r{}\n  colour blue\n}}\n", i - 2),
+                };
+                let name = format!("f{i:02}.isms");
+                SourceInput {
+                    uri: Uri::from_str(&format!("file:///w/{name}")).unwrap(),
+                    name,
+                    text,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edits_renames_reorders_and_deletions_agree_with_a_fresh_analysis() {
+        let mut files = many(30);
+        let mut cache = ParseCache::new();
+        let mut previous = recheck(files.clone(), &mut cache, None);
+        let edits: Vec<(&str, Box<Edit>)> = vec![
+            (
+                "edit one file among many",
+                Box::new(|f| f[10].text.push_str("role extra \"E\"\n")),
+            ),
+            (
+                "declaration others use renamed",
+                Box::new(|f| f[0].text = "role q0 \"Q\"\n".to_string()),
+            ),
+            (
+                "rename",
+                Box::new(|f| {
+                    f[4].name = "renamed.isms".to_string();
+                    f[4].uri = Uri::from_str("file:///w/renamed.isms").unwrap();
+                }),
+            ),
+            ("reorder", Box::new(|f| f.swap(5, 6))),
+            (
+                "delete",
+                Box::new(|f| {
+                    f.remove(7);
+                }),
+            ),
+            ("unchanged", Box::new(|_| {})),
+        ];
+        for (step, edit) in edits {
+            edit(&mut files);
+            let next = recheck(files.clone(), &mut cache, Some(&previous));
+            let scratch = Analysis::new(files.clone(), today());
+            assert!(
+                next.compilation
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code.as_str() == "field/unknown"),
+                "{step}: the lowering error is reported"
+            );
+            assert_eq!(
+                next.compilation.diagnostics, scratch.compilation.diagnostics,
+                "{step}"
+            );
+            assert_eq!(next.files, scratch.files, "{step}");
+            assert_eq!(next.names().all(), scratch.names().all(), "{step}");
+            assert_eq!(
+                crate::diagnostics::by_file(&next),
+                crate::diagnostics::by_file(&scratch),
+                "{step}"
+            );
+            previous = next;
+        }
+    }
 }

@@ -15,7 +15,10 @@ pub use resolve::{ControlSlot, Index, Kind};
 pub use values::*;
 
 /// Everything a project declares, in file path order then source order.
-#[derive(Debug, Default)]
+///
+/// `Clone` so that the compiler can keep each file's lowered model between compiles
+/// (`compile::ParseCache`) and copy it into the next project model.
+#[derive(Debug, Default, Clone)]
 pub struct Model {
     /// `@allow(…)` suppressions, in source order.
     pub allows: Vec<Allow>,

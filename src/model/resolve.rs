@@ -83,7 +83,7 @@ fn expected(kinds: &[Kind]) -> String {
 }
 
 /// Name → position in the model's vector of that kind (the first declaration).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Index {
     map: HashMap<Kind, HashMap<String, usize>>,
 }
