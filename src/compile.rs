@@ -260,10 +260,18 @@ fn front_with_trees(inputs: Vec<Input>, cache: Option<&mut ParseCache>) -> Front
     match cache {
         Some(cache) => {
             cache.update(inputs);
-            // The cache keeps its copy for the next compile; the model is cloned, the
-            // text and tree shared.
-            for file in cache.files() {
-                front.push(file.clone(), true);
+            // The cache keeps each file for the next compile: its text and tree are
+            // shared, its diagnostics copied, its model moved from the copy made ahead.
+            for (file, model) in cache.files_for_compile() {
+                front.push(
+                    LoweredFile {
+                        source: Arc::clone(&file.source),
+                        ast: Arc::clone(&file.ast),
+                        model,
+                        diagnostics: file.diagnostics.clone(),
+                    },
+                    true,
+                );
             }
         }
         None => {

@@ -112,6 +112,8 @@ impl Server {
             match work.await {
                 Ok((generation, files, open)) => {
                     publish(&client, &published, key, generation, files, &open).await;
+                    // Not awaited: the next check does not need it to have finished.
+                    drop(tokio::task::spawn_blocking(move || state.tidy()));
                 }
                 Err(e) => {
                     let message = panic_message(e);
