@@ -53,20 +53,35 @@ impl Analysis {
         cache: &mut ParseCache,
         previous: Option<&Analysis>,
     ) -> Analysis {
-        let mut files = Vec::with_capacity(inputs.len());
+        let mut uris = Vec::with_capacity(inputs.len());
         let mut compiler_inputs = Vec::with_capacity(inputs.len());
-        for (index, input) in inputs.into_iter().enumerate() {
-            let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-            let unchanged = previous.and_then(|p| {
-                let (uri, lines) = p.files.get(index)?;
-                (*uri == input.uri && p.text(id) == input.text).then(|| Arc::clone(lines))
-            });
-            let lines = unchanged.unwrap_or_else(|| Arc::new(LineIndex::new(&input.text)));
-            files.push((input.uri, lines));
+        for input in inputs {
+            uris.push(input.uri);
             compiler_inputs.push(Input::new(input.name, input.text.into_bytes()));
         }
         let compilation =
             isms::compile_incremental(compiler_inputs, &Options { today }, &config.settings, cache);
+        let files = uris
+            .into_iter()
+            .enumerate()
+            .map(|(index, uri)| {
+                let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+                let new = compilation.sources.get(id);
+                let unchanged = previous.and_then(|p| {
+                    let (old_uri, lines) = p.files.get(index)?;
+                    let old = p.compilation.sources.get(id)?;
+                    // A file the compiler reused is the very same `SourceFile`: no need
+                    // to compare a large project's texts on every change.
+                    let same_text =
+                        new.is_some_and(|new| std::ptr::eq(old, new) || old.text == new.text);
+                    (*old_uri == uri && same_text).then(|| Arc::clone(lines))
+                });
+                let lines = unchanged.unwrap_or_else(|| {
+                    Arc::new(LineIndex::new(new.map_or("", |f| f.text.as_str())))
+                });
+                (uri, lines)
+            })
+            .collect();
         Analysis {
             compilation,
             files,
