@@ -82,3 +82,54 @@ impl ParseCache {
         pending.next().is_some()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(files: &[(&str, &str)]) -> Vec<Input> {
+        files.iter().map(|(n, t)| Input::new(*n, *t)).collect()
+    }
+
+    #[test]
+    fn only_files_whose_position_name_or_text_changed_are_compiled_again() {
+        let mut cache = ParseCache::new();
+        let mut files = vec![
+            ("a.isms", "role a \"A\"\n"),
+            ("b.isms", "role b \"B\"\n"),
+            ("c.isms", "role c \"C\"\n"),
+        ];
+        assert_eq!(cache.update(inputs(&files)), 3);
+        assert_eq!(cache.update(inputs(&files)), 0, "nothing changed");
+        files[1].1 = "role b \"Bee\"\n";
+        assert_eq!(cache.update(inputs(&files)), 1, "one text changed");
+        files[2].0 = "renamed.isms";
+        assert_eq!(cache.update(inputs(&files)), 1, "one name changed");
+        files.swap(0, 1);
+        assert_eq!(cache.update(inputs(&files)), 2, "two files moved");
+        files.remove(2);
+        assert_eq!(cache.update(inputs(&files)), 0, "the last file deleted");
+        assert_eq!(cache.files_for_compile().count(), 2);
+        files.remove(0);
+        assert_eq!(
+            cache.update(inputs(&files)),
+            1,
+            "the file after it moved up"
+        );
+    }
+
+    #[test]
+    fn a_compile_takes_the_copies_made_ahead_and_copies_the_rest() {
+        let mut cache = ParseCache::new();
+        let files = [("a.isms", "role a \"A\"\n"), ("b.isms", "role b \"B\"\n")];
+        cache.update(inputs(&files));
+        assert!(cache.prepare(1), "one file still lacks its copy");
+        assert!(!cache.prepare(1));
+        let roles: Vec<usize> = cache
+            .files_for_compile()
+            .map(|(_, model)| model.roles.len())
+            .collect();
+        assert_eq!(roles, [1, 1]);
+        assert!(cache.prepare(1), "the copies were taken");
+    }
+}

@@ -42,3 +42,24 @@ pub(crate) fn lowered(first: FileId) -> Lowered {
     cache.push((first, Arc::clone(&files)));
     files
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogs_are_lowered_once_per_first_id_with_that_id_in_their_spans() {
+        let first = lowered(FileId(7));
+        assert!(Arc::ptr_eq(&first, &lowered(FileId(7))), "lowered again");
+        let moved = lowered(FileId(8));
+        assert!(!Arc::ptr_eq(&first, &moved));
+        for (files, id) in [(&first, 7), (&moved, 8)] {
+            let catalog = files
+                .first()
+                .and_then(|f| f.model.catalogs.first())
+                .map(|c| c.id.span.file);
+            assert_eq!(catalog, Some(FileId(id)));
+            assert!(files.iter().all(|f| f.diagnostics.is_empty()));
+        }
+    }
+}
