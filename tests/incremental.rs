@@ -12,7 +12,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use isms::model::Index;
-use isms::{compile_incremental, compile_with, Compilation, Input, Options, ParseCache, Settings};
+use isms::{
+    compile_incremental, compile_lean, compile_with, Compilation, Input, Options, ParseCache,
+    Settings,
+};
 
 fn options() -> Options {
     Options {
@@ -82,6 +85,15 @@ fn check_step(step: &str, files: &[(String, String)], cache: &mut ParseCache) ->
     let incremental = compile_incremental(inputs(files), &options(), &settings, cache);
     let scratch = compile_with(inputs(files), &options(), &settings);
     assert_same(step, &incremental, &scratch);
+    // The report-only front end (parallel, no trees) takes the shipped catalogs from the
+    // same once-per-process lowering.
+    let lean = compile_lean(inputs(files), &options(), &settings);
+    for ((part, a), (_, b)) in describe(&lean).into_iter().zip(describe(&scratch)) {
+        assert!(
+            part == "trees" || a == b,
+            "{step}: the lean compile's {part} differ"
+        );
+    }
     // Copy some files' models ahead, as the language server does between compiles: the
     // next compile moves those and copies the rest, and must not tell the difference.
     cache.prepare(5);
