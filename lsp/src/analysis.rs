@@ -3,8 +3,8 @@
 //! the table of names at positions).
 //!
 //! A project is re-analysed on every change, so an analysis reuses what the previous one
-//! of the same project computed for files that did not change: their parses (through the
-//! compiler's [`ParseCache`]) and their line indexes. The table of names depends on the
+//! of the same project computed for files that did not change: their parses and lowered
+//! models (through the compiler's [`ParseCache`]) and their line indexes. The table of names depends on the
 //! whole model and is built on first use, so that publishing diagnostics never waits for
 //! it.
 
