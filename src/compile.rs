@@ -3,6 +3,12 @@
 //! INVARIANT: no IO here. The CLI reads files from disk and the language server passes
 //! its open buffers; both call [`compile_with`] (or [`compile_incremental`]) and get the
 //! same diagnostics.
+//!
+//! Each file is parsed and lowered alone (`lowered`), and the project's model is the
+//! files' models appended in order, then resolved and checked as a whole. So the language
+//! server's [`ParseCache`] keeps each file's lowered model and recompiles only the files
+//! that changed, and the shipped catalogs are lowered once per process (`shipped`);
+//! `tests/incremental.rs` holds the result equal to a compile from scratch.
 
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
@@ -10,14 +16,22 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::check::readiness::Readiness;
 use crate::check::suppress::{self, ActiveSuppression, Override};
 use crate::check::{self, Context};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::frontend::{self, FrontInput};
 use crate::model::graph::Trace;
-use crate::model::{lower, resolve, Model};
-use crate::source::{FileId, SourceFile, SourceMap, Span};
-use crate::syntax::{self, Ast};
+use crate::model::{resolve, Model};
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::syntax::Ast;
+
+mod cache;
+mod lowered;
+mod shipped;
+
+pub use cache::ParseCache;
+use lowered::{LoweredFile, Origin};
 
 /// One file of a project, as bytes: invalid UTF-8 is a diagnostic, not a failure.
 #[derive(Debug, Clone)]
@@ -79,55 +93,10 @@ impl Compilation {
     pub fn context(&self) -> Context<'_> {
         Context::new(&self.model, &self.trace, self.today)
     }
-}
 
-/// The parses of an earlier compilation, reused for files whose name, position and text
-/// have not changed. The language server keeps one per project, so a keystroke re-parses
-/// only the file it changed (and lowering, resolution and the checks run over the whole
-/// model, which is cheap next to parsing).
-#[derive(Debug, Default)]
-pub struct ParseCache {
-    /// By `FileId`: the project's files, then the shipped catalogs.
-    files: Vec<Option<Parsed>>,
-}
-
-/// One file's parse: its tree and its syntax diagnostics.
-#[derive(Debug, Clone)]
-struct Parsed {
-    name: String,
-    text: String,
-    ast: Arc<Ast>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl ParseCache {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The cached parse of file `id`, taken out, if it was parsed from exactly this name
-    /// and text.
-    fn take(&mut self, id: FileId, name: &str, text: &[u8]) -> Option<Parsed> {
-        let slot = self.files.get_mut(id.0 as usize)?;
-        let parsed = slot.as_ref()?;
-        if parsed.name == name && parsed.text.as_bytes() == text {
-            slot.take()
-        } else {
-            None
-        }
-    }
-
-    fn put(&mut self, id: FileId, parsed: Parsed) {
-        let index = id.0 as usize;
-        if self.files.len() <= index {
-            self.files.resize(index + 1, None);
-        }
-        self.files[index] = Some(parsed);
-    }
-
-    /// Forget files beyond the ones the last compilation had.
-    fn truncate(&mut self, files: usize) {
-        self.files.truncate(files);
+    /// How far the model provides the documented information of clauses 4–10.
+    pub fn readiness(&self) -> Readiness {
+        Readiness::of(&self.model, &self.sources, &self.diagnostics, self.today)
     }
 }
 
@@ -147,8 +116,10 @@ pub fn compile_lean(inputs: Vec<Input>, options: &Options, settings: &Settings) 
     run(front_lean(inputs, settings), options, settings)
 }
 
-/// Compile reusing the parses in `cache` for unchanged files, and leave this run's parses
-/// in it. Same result as [`compile_with`] on the same inputs.
+/// Compile reusing what `cache` holds of the files that did not change (their text, tree,
+/// lowered model and diagnostics), and leave this run's files in it: only changed files
+/// are parsed and lowered, resolution and the rules run over the whole model. Same
+/// result as [`compile_with`] on the same inputs.
 pub fn compile_incremental(
     inputs: Vec<Input>,
     options: &Options,
@@ -170,7 +141,6 @@ fn run(front: Front, options: &Options, settings: &Settings) -> Compilation {
     } = front;
     let mut sink = Sink::default();
     diagnostics.into_iter().for_each(|d| sink.push(d));
-    check::run_on_text(&sources, project_files, &mut sink);
     model.shrink_to_fit();
     resolve::resolve(&mut model, &mut sink);
     let trace = Trace::build(&model);
@@ -221,30 +191,61 @@ struct Front {
     project_files: usize,
 }
 
-/// Every file of the project followed by the shipped catalogs: the catalogs come after
-/// the project's own files, so a project may shadow them.
-fn with_stdlib(inputs: Vec<Input>) -> impl Iterator<Item = (FileId, Input)> {
-    let stdlib = crate::stdlib::FILES
-        .iter()
-        .map(|(name, text)| Input::new(*name, text.as_bytes()));
-    inputs
-        .into_iter()
-        .chain(stdlib)
-        .enumerate()
-        .map(|(index, input)| (FileId(u32::try_from(index).unwrap_or(u32::MAX)), input))
+/// The shipped catalogs' files, ids and lowered models, once per process.
+fn shipped_after(project_files: usize) -> Arc<Vec<LoweredFile>> {
+    shipped::lowered(FileId(u32::try_from(project_files).unwrap_or(u32::MAX)))
+}
+
+impl Front {
+    fn new(project_files: usize) -> Front {
+        Front {
+            sources: SourceMap::new(),
+            model: Model::default(),
+            diagnostics: Vec::new(),
+            asts: Vec::new(),
+            project_files,
+        }
+    }
+
+    /// Add the next file, its model appended after the files before it (the lowering
+    /// only appends, so this equals lowering the files in one go).
+    fn push(&mut self, file: LoweredFile, keep_tree: bool) {
+        let LoweredFile {
+            source,
+            ast,
+            model,
+            mut diagnostics,
+        } = file;
+        self.sources.add_shared(source);
+        if keep_tree {
+            self.asts.push(ast);
+        }
+        self.model.append(model);
+        self.diagnostics.append(&mut diagnostics);
+    }
+
+    /// The shipped catalogs after the project's files: a project may shadow them.
+    fn push_shipped(&mut self) {
+        for file in shipped_after(self.project_files).iter() {
+            self.push(file.clone(), false);
+        }
+    }
 }
 
 /// Parse and lower without keeping trees, in parallel (see [`crate::frontend`]).
 fn front_lean(inputs: Vec<Input>, settings: &Settings) -> Front {
-    let project_files = inputs.len();
-    let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
-    for (id, input) in with_stdlib(inputs) {
-        let (name, text, mut errors) = decode(id, input);
-        diagnostics.append(&mut errors);
-        sources.add(SourceFile::new(name, text));
+    let mut front = Front::new(inputs.len());
+    for (index, input) in inputs.into_iter().enumerate() {
+        let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+        let (name, text, mut errors) = lowered::decode(id, input);
+        front.diagnostics.append(&mut errors);
+        let mut sink = Sink::default();
+        check::run_on_text(id, &text, &mut sink);
+        front.diagnostics.append(&mut sink.into_vec());
+        front.sources.add(SourceFile::new(name, text));
     }
-    let files: Vec<FrontInput<'_>> = sources
+    let files: Vec<FrontInput<'_>> = front
+        .sources
         .iter()
         .map(|(id, file)| FrontInput {
             id,
@@ -256,106 +257,42 @@ fn front_lean(inputs: Vec<Input>, settings: &Settings) -> Front {
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
     let (model, mut lowered) = frontend::lower_all(&files, threads);
-    diagnostics.append(&mut lowered);
-    Front {
-        sources,
-        model,
-        diagnostics,
-        asts: Vec::new(),
-        project_files,
-    }
+    front.model = model;
+    front.diagnostics.append(&mut lowered);
+    front.push_shipped();
+    front
 }
 
-/// Parse every file into a tree (reusing `cache`'s where the text is unchanged), then
-/// lower it.
-fn front_with_trees(inputs: Vec<Input>, mut cache: Option<&mut ParseCache>) -> Front {
-    let mut sources = SourceMap::new();
-    let mut sink = Sink::default();
-    let mut asts = Vec::with_capacity(inputs.len());
-    let mut model = Model::default();
-    let project_files = inputs.len();
-    for (id, input) in with_stdlib(inputs) {
-        let index = id.0 as usize;
-        let cached = cache
-            .as_deref_mut()
-            .and_then(|c| c.take(id, &input.name, &input.bytes));
-        let parsed = cached.unwrap_or_else(|| parse_file(id, input));
-        for d in &parsed.diagnostics {
-            sink.push(d.clone());
-        }
-        lower::lower_file(&parsed.ast, &mut model, &mut sink);
-        if index < project_files {
-            asts.push(Arc::clone(&parsed.ast));
-        }
-        match cache.as_deref_mut() {
-            Some(cache) => {
-                sources.add(SourceFile::new(parsed.name.clone(), parsed.text.clone()));
-                cache.put(id, parsed);
+/// Parse and lower every file, keeping its tree: anew, or reusing what `cache` holds of
+/// the files that did not change and leaving this run's files in it.
+fn front_with_trees(inputs: Vec<Input>, cache: Option<&mut ParseCache>) -> Front {
+    let mut front = Front::new(inputs.len());
+    match cache {
+        Some(cache) => {
+            cache.update(inputs);
+            // The cache keeps each file for the next compile: its text and tree are
+            // shared, its diagnostics copied, its model moved from the copy made ahead.
+            for (file, model) in cache.files_for_compile() {
+                front.push(
+                    LoweredFile {
+                        source: Arc::clone(&file.source),
+                        ast: Arc::clone(&file.ast),
+                        model,
+                        diagnostics: file.diagnostics.clone(),
+                    },
+                    true,
+                );
             }
-            None => {
-                sources.add(SourceFile::new(parsed.name, parsed.text));
+        }
+        None => {
+            for (index, input) in inputs.into_iter().enumerate() {
+                let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+                front.push(LoweredFile::new(id, input, Origin::Project), true);
             }
         }
     }
-    if let Some(cache) = cache {
-        cache.truncate(sources.len());
-    }
-    Front {
-        sources,
-        model,
-        diagnostics: sink.into_vec(),
-        asts,
-        project_files,
-    }
-}
-
-/// Decode and parse one file, turning its syntax errors into diagnostics.
-fn parse_file(id: FileId, input: Input) -> Parsed {
-    let (name, text, mut diagnostics) = decode(id, input);
-    let ast = syntax::parse(id, &text);
-    diagnostics.extend(ast.errors.iter().map(syntax_diagnostic));
-    Parsed {
-        name,
-        text,
-        ast: Arc::new(ast),
-        diagnostics,
-    }
-}
-
-pub(crate) fn syntax_diagnostic(e: &syntax::SyntaxError) -> Diagnostic {
-    let mut d = Diagnostic::new(Code::SyntaxError, e.span, &e.message).with_label(&e.label);
-    if let Some(help) = &e.help {
-        d = d.with_help(help);
-    }
-    if let Some((span, message)) = &e.related {
-        d = d.with_secondary(*span, message);
-    }
-    d
-}
-
-/// The input's name and text, and a diagnostic at the first invalid UTF-8 sequence if
-/// any (the text then holds U+FFFD there, at the same offset, since the prefix is valid).
-fn decode(id: FileId, input: Input) -> (String, String, Vec<Diagnostic>) {
-    let (text, bad_byte) = match String::from_utf8(input.bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            (
-                String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Some(offset),
-            )
-        }
-    };
-    let diagnostics = bad_byte.map(|offset| {
-        Diagnostic::new(
-            Code::SyntaxError,
-            Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
-            "this file is not valid UTF-8",
-        )
-        .with_label("invalid byte sequence")
-        .with_help("save the file as UTF-8; the invalid bytes are read as `\u{FFFD}`")
-    });
-    (input.name, text, diagnostics.into_iter().collect())
+    front.push_shipped();
+    front
 }
 
 #[cfg(test)]

@@ -16,11 +16,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use crate::compile::syntax_diagnostic;
 use crate::diagnostics::{Diagnostic, Sink};
 use crate::model::{lower, Model};
 use crate::source::FileId;
-use crate::syntax::{self, Parser};
+use crate::syntax::{self, Parser, SyntaxError};
 
 /// Chunks smaller than this are not worth a thread.
 const MIN_CHUNK: usize = 128 * 1024;
@@ -54,7 +53,7 @@ pub fn lower_all_with(
     let mut chunks = Vec::new();
     for (index, file) in files.iter().enumerate() {
         if let Some(error) = syntax::nesting_error(file.id, file.text) {
-            diagnostics.push(syntax_diagnostic(&error));
+            diagnostics.push(error.diagnostic());
             continue;
         }
         let cuts = cuts(file.text, target);
@@ -133,7 +132,7 @@ fn lower_chunk(files: &[FrontInput<'_>], chunk: &Chunk) -> Lowered {
     let end = parser.position();
     let (_, errors) = parser.finish();
     let mut diagnostics = sink.into_vec();
-    diagnostics.extend(errors.iter().map(syntax_diagnostic));
+    diagnostics.extend(errors.iter().map(SyntaxError::diagnostic));
     Lowered {
         model,
         diagnostics,

@@ -10,7 +10,7 @@
 //! `str::lines` is not (it keeps a lone `\r` inside the line).
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in its [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -213,9 +213,12 @@ impl SourceFile {
 }
 
 /// All files of one compilation, in project path order, plus the embedded catalogs.
+///
+/// Files are shared, not copied: a compilation that reuses an earlier one's parse of a
+/// file (the language server's) holds the same [`SourceFile`], text and line index.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
 }
 
 impl SourceMap {
@@ -224,12 +227,17 @@ impl SourceMap {
     }
 
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.add_shared(Arc::new(file))
+    }
+
+    /// Add a file another compilation (or a cache) holds too.
+    pub fn add_shared(&mut self, file: Arc<SourceFile>) -> FileId {
         self.files.push(file);
         FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
     }
 
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
-        self.files.get(id.0 as usize)
+        self.files.get(id.0 as usize).map(Arc::as_ref)
     }
 
     pub fn len(&self) -> usize {
@@ -252,7 +260,7 @@ impl SourceMap {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+            .map(|(i, f)| (FileId(i as u32), f.as_ref()))
     }
 }
 

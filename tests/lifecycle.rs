@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use isms::check::readiness::{Readiness, State};
+use isms::check::readiness::State;
 use isms::emit::{self, Format};
 use isms::{compile, Compilation, Input, Options};
 
@@ -100,7 +100,7 @@ fn lifecycle_references_resolve_by_kind() {
 fn the_example_is_ready_and_clean() {
     let c = acme();
     assert!(c.diagnostics.is_empty(), "{:#?}", c.diagnostics);
-    let r = Readiness::of(&c);
+    let r = c.readiness();
     let not_provided: Vec<_> = r
         .items
         .iter()
@@ -114,7 +114,7 @@ fn the_example_is_ready_and_clean() {
 #[test]
 fn a_project_without_its_lifecycle_is_not_ready() {
     let c = run(PEOPLE);
-    let r = Readiness::of(&c);
+    let r = c.readiness();
     assert!(!r.ready());
     let missing: Vec<_> = r
         .items

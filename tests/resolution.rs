@@ -271,7 +271,7 @@ fn a_metric_measures_the_objective_it_names_for_the_rule_and_the_readiness_repor
         .map(|d| c.sources.slice(d.span))
         .collect();
     assert_eq!(flagged, ["unmeasured"]);
-    let report = isms::check::readiness::Readiness::of(&c);
+    let report = c.readiness();
     let gaps: Vec<&String> = report
         .items
         .iter()

@@ -3,10 +3,10 @@
 //! the table of names at positions).
 //!
 //! A project is re-analysed on every change, so an analysis reuses what the previous one
-//! of the same project computed for files that did not change: their parses (through the
-//! compiler's [`ParseCache`]) and their line indexes. The table of names is a view of
-//! the compiler's resolution table, built on first use, so that publishing diagnostics
-//! never waits for it.
+//! of the same project computed for files that did not change: their parses and lowered
+//! models (through the compiler's [`ParseCache`]) and their line indexes. The table of
+//! names is a view of the compiler's resolution table, built on first use, so that
+//! publishing diagnostics never waits for it.
 
 use std::sync::{Arc, OnceLock};
 
@@ -18,15 +18,8 @@ use tower_lsp_server::ls_types::{Location, Position, Range, Uri};
 use crate::config::ProjectConfig;
 use crate::names::{Names, Occurrence};
 use crate::position::LineIndex;
-
-/// One project file as given to the compiler.
-#[derive(Debug, Clone)]
-pub struct SourceInput {
-    pub uri: Uri,
-    /// Relative to the project root, with `/` (what diagnostics and documents show).
-    pub name: String,
-    pub text: String,
-}
+// Re-exported where it was defined before it moved to the leaf module.
+pub use crate::project::SourceInput;
 
 /// A project compiled once; every request reads one of these, never the live buffers.
 #[derive(Debug)]
@@ -58,20 +51,35 @@ impl Analysis {
         cache: &mut ParseCache,
         previous: Option<&Analysis>,
     ) -> Analysis {
-        let mut files = Vec::with_capacity(inputs.len());
+        let mut uris = Vec::with_capacity(inputs.len());
         let mut compiler_inputs = Vec::with_capacity(inputs.len());
-        for (index, input) in inputs.into_iter().enumerate() {
-            let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-            let unchanged = previous.and_then(|p| {
-                let (uri, lines) = p.files.get(index)?;
-                (*uri == input.uri && p.text(id) == input.text).then(|| Arc::clone(lines))
-            });
-            let lines = unchanged.unwrap_or_else(|| Arc::new(LineIndex::new(&input.text)));
-            files.push((input.uri, lines));
+        for input in inputs {
+            uris.push(input.uri);
             compiler_inputs.push(Input::new(input.name, input.text.into_bytes()));
         }
         let compilation =
             isms::compile_incremental(compiler_inputs, &Options { today }, &config.settings, cache);
+        let files = uris
+            .into_iter()
+            .enumerate()
+            .map(|(index, uri)| {
+                let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+                let new = compilation.sources.get(id);
+                let unchanged = previous.and_then(|p| {
+                    let (old_uri, lines) = p.files.get(index)?;
+                    let old = p.compilation.sources.get(id)?;
+                    // A file the compiler reused is the very same `SourceFile`: no need
+                    // to compare a large project's texts on every change.
+                    let same_text =
+                        new.is_some_and(|new| std::ptr::eq(old, new) || old.text == new.text);
+                    (*old_uri == uri && same_text).then(|| Arc::clone(lines))
+                });
+                let lines = unchanged.unwrap_or_else(|| {
+                    Arc::new(LineIndex::new(new.map_or("", |f| f.text.as_str())))
+                });
+                (uri, lines)
+            })
+            .collect();
         Analysis {
             compilation,
             files,
@@ -218,5 +226,82 @@ mod tests {
             second.compilation.diagnostics,
             scratch.compilation.diagnostics
         );
+    }
+
+    type Edit = dyn Fn(&mut Vec<SourceInput>);
+
+    /// `n` files: roles, and risks that use them (one with a lowering error).
+    fn many(n: usize) -> Vec<SourceInput> {
+        (0..n)
+            .map(|i| {
+                let text = match i % 3 {
+                    0 => format!("role r{i} \"Role {i}\"\n"),
+                    1 => format!("risk R-{i} \"Risk\" {{\n  owner r{}\n  likelihood 2\n  impact 2\n}}\n", i - 1),
+                    _ => format!("asset a{i} \"Asset\" {{\n  kind information\n  owner r{}\n  colour blue\n}}\n", i - 2),
+                };
+                let name = format!("f{i:02}.isms");
+                SourceInput {
+                    uri: Uri::from_str(&format!("file:///w/{name}")).unwrap(),
+                    name,
+                    text,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edits_renames_reorders_and_deletions_agree_with_a_fresh_analysis() {
+        let mut files = many(30);
+        let mut cache = ParseCache::new();
+        let mut previous = recheck(files.clone(), &mut cache, None);
+        let edits: Vec<(&str, Box<Edit>)> = vec![
+            (
+                "edit one file among many",
+                Box::new(|f| f[10].text.push_str("role extra \"E\"\n")),
+            ),
+            (
+                "declaration others use renamed",
+                Box::new(|f| f[0].text = "role q0 \"Q\"\n".to_string()),
+            ),
+            (
+                "rename",
+                Box::new(|f| {
+                    f[4].name = "renamed.isms".to_string();
+                    f[4].uri = Uri::from_str("file:///w/renamed.isms").unwrap();
+                }),
+            ),
+            ("reorder", Box::new(|f| f.swap(5, 6))),
+            (
+                "delete",
+                Box::new(|f| {
+                    f.remove(7);
+                }),
+            ),
+            ("unchanged", Box::new(|_| {})),
+        ];
+        for (step, edit) in edits {
+            edit(&mut files);
+            let next = recheck(files.clone(), &mut cache, Some(&previous));
+            let scratch = Analysis::new(files.clone(), today());
+            assert!(
+                next.compilation
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code.as_str() == "field/unknown"),
+                "{step}: the lowering error is reported"
+            );
+            assert_eq!(
+                next.compilation.diagnostics, scratch.compilation.diagnostics,
+                "{step}"
+            );
+            assert_eq!(next.files, scratch.files, "{step}");
+            assert_eq!(next.names().all(), scratch.names().all(), "{step}");
+            assert_eq!(
+                crate::diagnostics::by_file(&next),
+                crate::diagnostics::by_file(&scratch),
+                "{step}"
+            );
+            previous = next;
+        }
     }
 }

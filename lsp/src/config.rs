@@ -9,7 +9,7 @@ use isms::Settings;
 use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, Uri};
 
 use crate::position::LineIndex;
-use crate::workspace::{uri_of, ProjectKey};
+use crate::project::{uri_of, ProjectKey};
 
 /// What a project's `isms.toml` says, or the defaults.
 #[derive(Debug, Clone, Default)]

@@ -7,8 +7,8 @@
 //! - [`transport`], [`framing`], [`incoming`]: stdin and stdout; a broken frame is
 //!   answered with a parse error and costs nothing after it; the exit status;
 //! - [`server`]: LSP messages, debounced re-checks, panics caught per request;
-//! - [`state`], [`workspace`], [`config`]: open buffers, project discovery, the
-//!   project's `isms.toml`, the cached analysis;
+//! - [`state`], [`workspace`], [`config`], [`project`]: open buffers, project discovery,
+//!   the project's `isms.toml`, the cached analysis, and what they all name (a leaf);
 //! - [`analysis`], [`names`]: one compiled project, and the names at their positions
 //!   with what they name (a view of the compiler's resolution table);
 //! - features: [`diagnostics`], [`hover`], [`navigate`] (definition, references,
@@ -32,6 +32,7 @@ pub mod names;
 pub mod navigate;
 pub mod outline;
 pub mod position;
+pub mod project;
 pub mod schema;
 pub mod server;
 pub mod state;

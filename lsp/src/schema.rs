@@ -2,8 +2,9 @@
 //! hover: read from the compiler's definitions of the declaration kinds
 //! (`isms::model::kinds`), never copied.
 
-use isms::model::kinds::{treatment_fields, DeclKind, FieldSpec, ENTRY, KEYWORDS};
+use isms::model::kinds::{treatment_fields, FieldSpec, ENTRY};
 use isms::model::TreatmentKind;
+use isms::model::{DeclKind, KEYWORDS};
 
 pub use isms::model::kinds::Takes;
 

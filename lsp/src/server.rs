@@ -18,8 +18,8 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::analysis::Analysis;
+use crate::project::{file_path, ProjectKey};
 use crate::state::{lock, normalize, State};
-use crate::workspace::{file_path, ProjectKey};
 use crate::{
     actions, completion, diagnostics, folding, format, hover, inlay, navigate, outline, tokens,
 };
@@ -112,6 +112,8 @@ impl Server {
             match work.await {
                 Ok((generation, files, open)) => {
                     publish(&client, &published, key, generation, files, &open).await;
+                    // Not awaited: the next check does not need it to have finished.
+                    drop(tokio::task::spawn_blocking(move || state.tidy()));
                 }
                 Err(e) => {
                     let message = panic_message(e);

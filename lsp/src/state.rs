@@ -13,18 +13,23 @@ use tower_lsp_server::ls_types::Uri;
 
 use crate::analysis::Analysis;
 use crate::config;
-use crate::workspace::{file_path, uri_of, ProjectKey, Workspace};
+use crate::project::{file_path, uri_of, ProjectKey};
+use crate::workspace::Workspace;
 
 #[derive(Debug)]
 pub struct State {
     pub workspace: Mutex<Workspace>,
     /// The last analysis of each project and the generation it was made from.
     cache: Mutex<HashMap<ProjectKey, (u64, Arc<Analysis>)>>,
-    /// The parses of each project's last compilation, so that a change re-parses only
-    /// the files it touched.
-    parses: Mutex<HashMap<ProjectKey, ParseCache>>,
+    /// What each project's last compilation made of each file (parse, lowered model),
+    /// so that a change re-parses and re-lowers only the files it touched. Locked for a
+    /// compile, and a few files at a time by the copying done after it (`prepare`).
+    parses: Mutex<HashMap<ProjectKey, Arc<Mutex<ParseCache>>>>,
     /// One compilation at a time: two requests arriving together share the result.
     compiling: Mutex<()>,
+    /// Analyses replaced by newer ones, freed by [`State::tidy`] once the diagnostics are
+    /// out, so that freeing a large project's model does not delay them.
+    retired: Mutex<Vec<Arc<Analysis>>>,
     pub settings: Mutex<Settings>,
 }
 
@@ -62,6 +67,7 @@ impl Default for State {
             cache: Mutex::new(HashMap::new()),
             parses: Mutex::new(HashMap::new()),
             compiling: Mutex::new(()),
+            retired: Mutex::new(Vec::new()),
             settings: Mutex::new(Settings::default()),
         }
     }
@@ -91,19 +97,40 @@ impl State {
             .today
             .or(config.today)
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        // Taken out while compiling: a compilation that panics leaves no cache behind.
-        let mut parses = lock(&self.parses).remove(key).unwrap_or_default();
+        let parses = Arc::clone(lock(&self.parses).entry(key.clone()).or_default());
         let previous = previous.map(|(_, a)| a);
-        let analysis = Arc::new(Analysis::incremental(
-            inputs,
-            today,
-            &config,
-            &mut parses,
-            previous.as_deref(),
-        ));
-        lock(&self.parses).insert(key.clone(), parses);
-        lock(&self.cache).insert(key.clone(), (generation, Arc::clone(&analysis)));
+        let analysis = {
+            let mut cache = parses.lock().unwrap_or_else(|poisoned| {
+                // A compilation panicked while holding it: start afresh.
+                let mut cache = poisoned.into_inner();
+                *cache = ParseCache::new();
+                parses.clear_poison();
+                cache
+            });
+            Arc::new(Analysis::incremental(
+                inputs,
+                today,
+                &config,
+                &mut cache,
+                previous.as_deref(),
+            ))
+        };
+        let replaced = lock(&self.cache).insert(key.clone(), (generation, Arc::clone(&analysis)));
+        lock(&self.retired).extend(previous.into_iter().chain(replaced.map(|(_, a)| a)));
         (generation, analysis)
+    }
+
+    /// What a compile leaves to do that the diagnostics need not wait for, run after
+    /// publishing them: free the analyses it replaced, then copy the lowered models the
+    /// next compile of each project will take (see `ParseCache::prepare`), a few files at
+    /// a time, so that a compile that starts meanwhile waits for one batch at most.
+    pub fn tidy(&self) {
+        const BATCH: usize = 16;
+        drop(std::mem::take(&mut *lock(&self.retired)));
+        let caches: Vec<Arc<Mutex<ParseCache>>> = lock(&self.parses).values().cloned().collect();
+        for cache in caches {
+            while lock(&cache).prepare(BATCH) {}
+        }
     }
 
     /// The analysis holding `uri`, if it is a file of its project.
@@ -181,6 +208,9 @@ mod tests {
         let project = Project::new("reuse");
         let (state, b, key) = server_with_b_open(&project);
         let (g1, first) = state.analysis(&key);
+        // What the server does after publishing: the next compile moves the copies.
+        state.tidy();
+        assert!(lock(&state.retired).is_empty());
         // `owner ciso` → `owner cisoo`: an unknown name, reported in b.isms.
         let change = TextDocumentContentChangeEvent {
             range: Some(Range::new(Position::new(1, 12), Position::new(1, 12))),

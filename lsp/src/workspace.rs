@@ -9,21 +9,11 @@
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
-use crate::analysis::SourceInput;
 use crate::position::LineIndex;
-
-/// Which project a file belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ProjectKey {
-    /// Every `.isms` file below a workspace root.
-    Root(PathBuf),
-    /// A file outside every root (or not on disk at all), alone.
-    Single(Uri),
-}
+use crate::project::{file_path, uri_of, ProjectKey, SourceInput};
 
 #[derive(Debug, Clone)]
 pub struct OpenDoc {
@@ -269,17 +259,6 @@ fn relative_name(relative: &Path) -> String {
 }
 
 /// The path of a `file:` URI.
-pub fn file_path(uri: &Uri) -> Option<PathBuf> {
-    if uri.scheme().as_str() != "file" {
-        return None;
-    }
-    uri.to_file_path().map(|p| p.into_owned())
-}
-
-pub fn uri_of(path: &Path) -> Option<Uri> {
-    Uri::from_file_path(path).or_else(|| Uri::from_str(&format!("file://{}", path.display())).ok())
-}
-
 /// Replace `range` (UTF-16 positions) of `text` by `new`.
 fn apply(text: &mut String, range: Range, new: &str) {
     let index = LineIndex::new(text);
@@ -291,6 +270,8 @@ fn apply(text: &mut String, range: Range, new: &str) {
 
 #[cfg(test)]
 mod tests {
+    use std::str::FromStr;
+
     use super::*;
 
     #[test]

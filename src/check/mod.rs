@@ -70,10 +70,10 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The rule over the source text rather than the model (`text/control-character`): the
-/// project's first `project_files` files of `sources`.
-pub fn run_on_text(sources: &crate::source::SourceMap, project_files: usize, sink: &mut Sink) {
-    rules::text_control_character::check(sources, project_files, sink);
+/// The rule over the source text rather than the model (`text/control-character`), on one
+/// project file: it reads nothing else, so its result is kept with the file's parse.
+pub fn run_on_text(file: crate::source::FileId, text: &str, sink: &mut Sink) {
+    rules::text_control_character::check(file, text, sink);
 }
 
 /// Run every rule.

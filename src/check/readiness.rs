@@ -5,8 +5,7 @@
 
 use chrono::Months;
 
-use crate::compile::Compilation;
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Keyword, Model, NcStatus, PolicyKind, ReviewInput};
 use crate::source::{SourceMap, Span};
 
@@ -54,24 +53,30 @@ pub struct Readiness {
 }
 
 impl Readiness {
-    pub fn of(c: &Compilation) -> Readiness {
-        let errors = c
-            .diagnostics
+    /// The readiness of a checked model: its files (for the places cited), the
+    /// diagnostics of the same check (counted), and the date "overdue" is measured
+    /// against. `Compilation::readiness` passes its own.
+    pub fn of(
+        model: &Model,
+        sources: &SourceMap,
+        diagnostics: &[Diagnostic],
+        today: chrono::NaiveDate,
+    ) -> Readiness {
+        let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let warnings = c
-            .diagnostics
+        let warnings = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .count();
         let a = Assess {
-            m: &c.model,
-            sources: &c.sources,
-            today: c.today,
+            m: model,
+            sources,
+            today,
         };
         Readiness {
-            today: c.today.to_string(),
+            today: today.to_string(),
             items: a.items(),
             errors,
             warnings,

@@ -25,18 +25,8 @@ pub enum Override {
     Deny,
 }
 
-/// A suppression in force, for the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActiveSuppression {
-    pub code: Code,
-    /// The `@allow(…)` attribute.
-    pub span: Span,
-    pub declaration: String,
-    pub reason: String,
-    pub until: Option<NaiveDate>,
-    /// How many diagnostics it silenced in this run.
-    pub silenced: usize,
-}
+// Defined beside the diagnostics, which report it (`diagnostics::render`).
+pub use crate::diagnostics::ActiveSuppression;
 
 /// Filter `diagnostics` through the suppressions and overrides; returns what remains and
 /// the suppressions in force.

@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         suppression_text.push_str(&render::suppression_lines(&c.sources, &c.suppressions));
         if args.readiness {
             readiness.push('\n');
-            let report = isms::check::readiness::Readiness::of(&c).text();
+            let report = c.readiness().text();
             // It quotes the project: no control character reaches the terminal.
             readiness.push_str(&isms::control::visible(&report));
         }

@@ -8,10 +8,12 @@ pub mod render;
 pub mod sarif;
 mod shown;
 mod suggest;
+mod suppression;
 
 pub use codes::{Code, RuleDoc};
 pub use fix::{Applicability, Edit, Fix};
 pub use suggest::{closest, closest_suggestion, NameIndex, Suggestion};
+pub use suppression::ActiveSuppression;
 
 use crate::source::Span;
 use serde::Serialize;

@@ -7,8 +7,7 @@ use codespan_reporting::term;
 use serde::Serialize;
 
 use super::shown::ShownFiles;
-use super::{Diagnostic, Severity, Summary};
-use crate::check::suppress::ActiveSuppression;
+use super::{ActiveSuppression, Diagnostic, Severity, Summary};
 use crate::control;
 use crate::source::{SourceMap, Span};
 

@@ -372,7 +372,7 @@ impl LifecycleDoc {
             objectives,
             metrics,
             trainings,
-            readiness: Readiness::of(c),
+            readiness: c.readiness(),
         }
     }
 

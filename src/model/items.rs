@@ -6,7 +6,7 @@
 //! records every field that was written, readable or not, so a field with a syntax error
 //! is not also reported as missing.
 
-use super::kinds::spec::{FieldSet, FieldSpec};
+use super::schema::{FieldSet, FieldSpec};
 use super::values::*;
 use crate::source::Span;
 

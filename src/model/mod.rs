@@ -8,6 +8,7 @@ pub mod lower;
 pub mod methodology;
 pub mod resolution;
 pub mod resolve;
+pub mod schema;
 pub mod values;
 
 pub use items::*;
@@ -16,7 +17,58 @@ pub use resolution::{Mention, Referent, Resolution, Resolutions};
 pub use resolve::{ControlSlot, Index};
 pub use values::*;
 
+use crate::diagnostics::Sink;
 use crate::source::Span;
+use crate::syntax::Decl;
+
+// The registry of declaration kinds: each kind once, in keyword order, with the vector of
+// `Model` that holds it; then the kinds whose names others reference, each a namespace.
+// `kinds::declarations!` generates from it `DeclKind`, `Kind`, `KEYWORDS`, `Model`, its
+// `append`, the lowering dispatch and the walks over names and references.
+kinds::declarations! {
+    kinds {
+        Use in uses,
+        Organization in organizations,
+        Scope in scopes,
+        Role in roles,
+        Person in persons,
+        Methodology in methodologies,
+        Asset in assets,
+        Risk in risks,
+        Control in controls,
+        Exclusion in exclusions,
+        Requirement in requirements,
+        Policy in policies,
+        /// Catalogs the project may `use`: its own first, then the shipped ones.
+        Catalog in catalogs,
+        Objective in objectives,
+        Metric in metrics,
+        Training in trainings,
+        Programme in programmes,
+        Audit in audits,
+        Review in reviews,
+        Incident in incidents,
+        Nonconformity in nonconformities,
+        InterestedParty in interested_parties,
+    }
+    namespaces {
+        Person,
+        Role,
+        Asset,
+        Risk,
+        Control,
+        Requirement,
+        Policy,
+        Objective,
+        Metric,
+        Training,
+        Audit,
+        Review,
+        Incident,
+        Nonconformity,
+        InterestedParty,
+    }
+}
 
 impl Model {
     pub fn organization(&self) -> Option<&Organization> {

@@ -7,8 +7,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::kinds::Kind;
 use super::values::Ref;
+use super::Kind;
 use super::Model;
 use crate::source::{FileId, Span};
 
@@ -74,7 +74,7 @@ impl Mention {
 struct FieldId(u16);
 
 /// The table of every name resolution saw, filled once by [`super::resolve::resolve`].
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Resolutions {
     /// Sorted by span; names never overlap, so each span is there once.
     mentions: Vec<Mention>,

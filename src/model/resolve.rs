@@ -3,10 +3,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::kinds::Kind;
 use super::lower::{list, list_or};
 use super::resolution::{Recorder, Referent, Resolution};
 use super::values::Ref;
+use super::Kind;
 use super::Model;
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, NameIndex, Sink, Suggestion};
 use crate::source::Span;
@@ -21,7 +21,7 @@ fn expected(kinds: &[Kind]) -> String {
 }
 
 /// Name → position in the model's vector of that kind (the first declaration).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Index {
     map: HashMap<Kind, HashMap<String, usize>>,
 }

@@ -8,15 +8,15 @@
 
 use crate::control;
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::source::{FileId, SourceMap, Span};
+use crate::source::{FileId, Span};
 
-/// The first `project_files` files of `sources` (the shipped catalogs are not checked).
-pub fn check(sources: &SourceMap, project_files: usize, sink: &mut Sink) {
-    for (id, file) in sources.iter().take(project_files) {
-        // Most files hold none: one pass over the chars, then nothing.
-        if file.text.contains(control::is_hidden) {
-            check_file(id, &file.text, sink);
-        }
+/// One project file (the shipped catalogs are not checked). It reads that file's text
+/// alone, so the compiler runs it once per file text and keeps the result with the file's
+/// parse.
+pub fn check(id: FileId, text: &str, sink: &mut Sink) {
+    // Most files hold none: one pass over the chars, then nothing.
+    if text.contains(control::is_hidden) {
+        check_file(id, text, sink);
     }
 }
 

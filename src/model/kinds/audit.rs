@@ -1,11 +1,11 @@
 //! audit: an internal audit and its findings (clause 9.2).
 
 use super::lifecycle::*;
-use super::spec::{optional, required, FieldSpec, Takes};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
+use crate::model::schema::{optional, required, FieldSpec, Takes};
 use crate::model::values::*;
 use crate::syntax::Decl;
 

@@ -1,11 +1,11 @@
 //! catalog: a framework's reference controls (`stdlib/`, or the user's own).
 
-use super::spec::{optional, repeatable, FieldSpec, Takes};
 use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{optional, repeatable, FieldSpec, Takes};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};

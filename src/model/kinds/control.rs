@@ -1,11 +1,11 @@
 //! control: the implementation of a control, or a custom control.
 
-use super::spec::{by_rule, optional, repeatable, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{by_rule, optional, repeatable, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::Decl;

@@ -1,9 +1,9 @@
 //! exclude: catalog controls left out of the SoA, with a reason.
 
-use super::spec::FieldSpec;
 use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::lower::{no_block, read};
+use crate::model::schema::FieldSpec;
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, ValueKind};

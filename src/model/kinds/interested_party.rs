@@ -1,11 +1,11 @@
 //! interested_party: a party interested in the ISMS and what it needs from it (clause 4.2).
 
-use super::spec::{optional, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::{Name, Ref};
 use crate::syntax::Decl;
 

@@ -2,11 +2,11 @@
 //! management_review, incident, nonconformity) share: an ID, an optional title and a
 //! block, read the same way.
 
-use super::spec::FieldSpec;
 use super::Kind;
 use crate::diagnostics::Sink;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::FieldSpec;
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field, Value};

@@ -1,11 +1,11 @@
 //! management_review: a management review and the inputs it covered (clause 9.3).
 
 use super::lifecycle::*;
-use super::spec::{repeatable, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
+use crate::model::schema::{repeatable, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::Decl;

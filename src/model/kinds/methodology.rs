@@ -1,11 +1,11 @@
 //! methodology: the risk criteria of clause 6.1.2 a) — scales, levels, acceptance.
 
-use super::spec::{optional, required, FieldSpec, Takes};
 use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, no_extra_args, read};
+use crate::model::schema::{optional, required, FieldSpec, Takes};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};

@@ -1,11 +1,11 @@
 //! metric: a measurement of performance against a target (clause 9.1).
 
 use super::lifecycle::*;
-use super::spec::{optional, repeatable, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
+use crate::model::schema::{optional, repeatable, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field};

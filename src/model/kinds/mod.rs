@@ -1,8 +1,8 @@
 //! Every kind of declaration, defined once. Each kind's file holds its item type, its
 //! field schema, its lowering and what it references, as an implementation of
 //! [`Declaration`] (`interested_party.rs` is the smallest whole example); the
-//! registry below lists each kind once and generates from that list everything that
-//! treats kinds alike: the [`DeclKind`] and [`Kind`] enums, [`KEYWORDS`], the [`Model`]'s
+//! registry (the invocation of [`declarations!`] in `model/mod.rs`) lists each kind once,
+//! and the macro below generates from that list everything that treats kinds alike: the [`DeclKind`] and [`Kind`] enums, [`KEYWORDS`], the [`Model`]'s
 //! storage (`model.risks`, …), [`Model::append`], the lowering dispatch and the walks
 //! over declared names and references. Whatever must treat kinds differently matches on
 //! [`DeclKind`] exhaustively, so a kind added or removed here does not compile until
@@ -32,10 +32,10 @@ mod requirement;
 mod risk;
 mod role;
 mod scope;
-pub mod spec;
 mod training;
 mod uses;
 
+pub use crate::model::schema::{FieldSpec, Need, Takes};
 pub use asset::*;
 pub use audit::*;
 pub use catalog::*;
@@ -57,16 +57,11 @@ pub use requirement::*;
 pub use risk::*;
 pub use role::*;
 pub use scope::*;
-pub use spec::{FieldSpec, Need, Takes};
 pub use training::*;
 pub use uses::*;
 
-use super::items::Allow;
-use super::resolution::Resolutions;
-use super::resolve::{ControlSlot, Index};
-use super::values::{Name, Ref};
-use crate::diagnostics::Sink;
-use crate::syntax::Decl;
+// The registry's enums live in the parent module, where the registry is invoked.
+use super::{DeclKind, Kind};
 
 /// Generates the tables and walks of the kinds listed in [`declarations!`]'s invocation.
 macro_rules! declarations {
@@ -131,7 +126,10 @@ macro_rules! declarations {
         }
 
         /// Everything a project declares, in file path order then source order.
-        #[derive(Debug, Default)]
+        ///
+        /// `Clone` so that the compiler can keep each file's lowered model between
+        /// compiles (`compile::ParseCache`) and copy it into the next project model.
+        #[derive(Debug, Default, Clone)]
         pub struct Model {
             /// `@allow(…)` suppressions, in source order.
             pub allows: Vec<Allow>,
@@ -225,50 +223,10 @@ macro_rules! declarations {
     };
 }
 
-declarations! {
-    kinds {
-        Use in uses,
-        Organization in organizations,
-        Scope in scopes,
-        Role in roles,
-        Person in persons,
-        Methodology in methodologies,
-        Asset in assets,
-        Risk in risks,
-        Control in controls,
-        Exclusion in exclusions,
-        Requirement in requirements,
-        Policy in policies,
-        /// Catalogs the project may `use`: its own first, then the shipped ones.
-        Catalog in catalogs,
-        Objective in objectives,
-        Metric in metrics,
-        Training in trainings,
-        Programme in programmes,
-        Audit in audits,
-        Review in reviews,
-        Incident in incidents,
-        Nonconformity in nonconformities,
-        InterestedParty in interested_parties,
-    }
-    namespaces {
-        Person,
-        Role,
-        Asset,
-        Risk,
-        Control,
-        Requirement,
-        Policy,
-        Objective,
-        Metric,
-        Training,
-        Audit,
-        Review,
-        Incident,
-        Nonconformity,
-        InterestedParty,
-    }
-}
+/// The registry is invoked in `model/mod.rs`, so that what it generates (the `Model`
+/// among it) sits above the modules it names (`resolve`, `resolution`) instead of in a
+/// cycle with them.
+pub(crate) use declarations;
 
 #[cfg(test)]
 mod tests;

@@ -1,11 +1,11 @@
 //! nonconformity: a nonconformity and its corrective action (clause 10.2).
 
 use super::lifecycle::*;
-use super::spec::{by_rule, optional, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
+use crate::model::schema::{by_rule, optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::Decl;

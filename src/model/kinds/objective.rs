@@ -1,11 +1,11 @@
 //! objective: an information security objective (clause 6.2).
 
 use super::lifecycle::*;
-use super::spec::{by_rule, optional, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::common;
+use crate::model::schema::{by_rule, optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::syntax::Decl;
 

@@ -1,11 +1,11 @@
 //! person: a person, holding roles.
 
-use super::spec::{optional, FieldSpec, Takes};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{optional, FieldSpec, Takes};
 use crate::model::values::*;
 use crate::syntax::Decl;
 

@@ -1,11 +1,11 @@
 //! policy: a policy document, its sections and statements.
 
-use super::spec::{by_rule, optional, repeatable, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{by_rule, optional, repeatable, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::syntax::{Decl, ValueKind};
 use crate::words;

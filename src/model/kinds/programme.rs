@@ -1,11 +1,11 @@
 //! programme: the internal audit programme (clause 9.2, one per project).
 
 use super::lifecycle::*;
-use super::spec::{optional, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
+use crate::model::schema::{optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::syntax::Decl;
 

@@ -1,11 +1,11 @@
 //! requirement: a legal, regulatory, contractual or business requirement.
 
-use super::spec::{optional, required, FieldSpec, Takes};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{optional, required, FieldSpec, Takes};
 use crate::model::values::*;
 use crate::syntax::Decl;
 use crate::words;

@@ -1,11 +1,11 @@
 //! risk: a risk with its assessment and its treatment.
 
-use super::spec::{by_rule, optional, required, FieldSpec, Need, Takes, PEOPLE};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{by_rule, optional, required, FieldSpec, Need, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};

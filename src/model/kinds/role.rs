@@ -1,11 +1,11 @@
 //! role: a role that can own things.
 
-use super::spec::{optional, FieldSpec, Takes};
 use super::{DeclKind, Declaration};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
+use crate::model::schema::{optional, FieldSpec, Takes};
 use crate::model::values::*;
 use crate::syntax::Decl;
 

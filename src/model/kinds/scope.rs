@@ -1,11 +1,11 @@
 //! scope: the ISMS scope statement of clause 4.3 (one per project).
 
-use super::spec::{repeatable, FieldSpec, Takes};
 use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, no_extra_args, read};
+use crate::model::schema::{repeatable, FieldSpec, Takes};
 use crate::source::Span;
 use crate::syntax::{Decl, ValueKind};
 

@@ -2,6 +2,7 @@
 //! highlighting grammar's keywords and the language reference's field tables.
 
 use super::*;
+use crate::model::KEYWORDS;
 use crate::source::FileId;
 
 /// The grammar lists the keywords too (`decl_keyword`, so that a line starting with one

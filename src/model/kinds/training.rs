@@ -1,11 +1,11 @@
 //! training: an awareness or competence training (clauses 7.2, 7.3).
 
 use super::lifecycle::*;
-use super::spec::{optional, required, FieldSpec, Takes, PEOPLE};
 use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
+use crate::model::schema::{optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::syntax::Decl;
 

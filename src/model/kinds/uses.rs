@@ -1,9 +1,9 @@
 //! `use`: brings a framework catalog into the project.
 
-use super::spec::FieldSpec;
 use super::{DeclKind, Declaration, Header};
 use crate::diagnostics::Sink;
 use crate::model::lower::{header_name, no_block, NameForm};
+use crate::model::schema::FieldSpec;
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::Decl;

@@ -1,7 +1,7 @@
 //! Reading a block's fields against the schema of its declaration: unknown, duplicate and
 //! missing fields are reported here, once, for every kind of declaration.
 
-use crate::model::kinds::spec::{FieldSet, FieldSpec, Need};
+use crate::model::schema::{FieldSet, FieldSpec, Need};
 
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::source::Span;
@@ -152,7 +152,7 @@ mod tests {
     use super::*;
     use crate::source::FileId;
 
-    use crate::model::kinds::spec::{optional, repeatable, required, Takes};
+    use crate::model::schema::{optional, repeatable, required, Takes};
 
     const A: FieldSpec = required("a", "a 1", Takes::Free, "");
     const B: FieldSpec = optional("b", Takes::Free, "");

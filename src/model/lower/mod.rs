@@ -8,9 +8,9 @@ pub mod read;
 
 use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, Sink};
 use crate::model::items::Common;
-use crate::model::kinds::{DeclKind, KEYWORDS};
 use crate::model::values::Name;
 use crate::model::Model;
+use crate::model::{DeclKind, KEYWORDS};
 use crate::syntax::{Ast, Decl, ValueKind};
 
 pub use fields::{list, list_or};
@@ -149,7 +149,7 @@ pub fn no_block(sink: &mut Sink, decl: &Decl) {
     }
 }
 
-pub fn common(decl: &Decl, present: crate::model::kinds::spec::FieldSet) -> Common {
+pub fn common(decl: &Decl, present: crate::model::schema::FieldSet) -> Common {
     Common {
         span: decl.span,
         doc: decl.doc.clone(),
