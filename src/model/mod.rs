@@ -20,55 +20,11 @@ pub use values::*;
 use crate::diagnostics::Sink;
 use crate::source::Span;
 use crate::syntax::Decl;
+use kinds::declarations;
 
-// The registry of declaration kinds: each kind once, in keyword order, with the vector of
-// `Model` that holds it; then the kinds whose names others reference, each a namespace.
-// `kinds::declarations!` generates from it `DeclKind`, `Kind`, `KEYWORDS`, `Model`, its
-// `append`, the lowering dispatch and the walks over names and references.
-kinds::declarations! {
-    kinds {
-        Use in uses,
-        Organization in organizations,
-        Scope in scopes,
-        Role in roles,
-        Person in persons,
-        Methodology in methodologies,
-        Asset in assets,
-        Risk in risks,
-        Control in controls,
-        Exclusion in exclusions,
-        Requirement in requirements,
-        Policy in policies,
-        /// Catalogs the project may `use`: its own first, then the shipped ones.
-        Catalog in catalogs,
-        Objective in objectives,
-        Metric in metrics,
-        Training in trainings,
-        Programme in programmes,
-        Audit in audits,
-        Review in reviews,
-        Incident in incidents,
-        Nonconformity in nonconformities,
-        InterestedParty in interested_parties,
-    }
-    namespaces {
-        Person,
-        Role,
-        Asset,
-        Risk,
-        Control,
-        Requirement,
-        Policy,
-        Objective,
-        Metric,
-        Training,
-        Audit,
-        Review,
-        Incident,
-        Nonconformity,
-        InterestedParty,
-    }
-}
+// What `kinds::registry!` lists, generated here: above `resolve` and `resolution`, whose
+// types the `Model` holds and which name its `Kind`, rather than in a cycle with them.
+kinds::registry!(declarations);
 
 impl Model {
     pub fn organization(&self) -> Option<&Organization> {

@@ -8,7 +8,7 @@ use crate::model::values::{Name, Ref};
 use crate::syntax::Decl;
 
 /// One kind of top-level declaration (`risk`, `control`, …), implemented by its item
-/// type. The registry in `model/mod.rs` lists every implementation once and generates the
+/// type. The registry in `kinds/mod.rs` lists every implementation once and generates the
 /// model's storage, the lowering dispatch and the walks over names and references.
 pub trait Declaration: Sized + 'static {
     const DECL: DeclKind;

@@ -1,8 +1,9 @@
 //! Every kind of declaration, defined once. Each kind's file holds its item type, its
 //! field schema, its lowering and what it references, as an implementation of
 //! [`Declaration`] (`interested_party.rs` is the smallest whole example); the
-//! registry (the invocation of [`declarations!`] in `model/mod.rs`) lists each kind once,
-//! and the macro below generates from that list everything that treats kinds alike: the [`DeclKind`] and [`Kind`] enums, [`KEYWORDS`], the [`Model`]'s
+//! registry (`registry!`, at the end of this file) lists each kind once, and
+//! `declarations!` generates from that list, where `model/mod.rs` expands it, everything
+//! that treats kinds alike: the [`DeclKind`] and [`Kind`] enums, [`KEYWORDS`], the [`Model`]'s
 //! storage (`model.risks`, …), [`Model::append`], the lowering dispatch and the walks
 //! over declared names and references. Whatever must treat kinds differently matches on
 //! [`DeclKind`] exhaustively, so a kind added or removed here does not compile until
@@ -223,10 +224,58 @@ macro_rules! declarations {
     };
 }
 
-/// The registry is invoked in `model/mod.rs`, so that what it generates (the `Model`
-/// among it) sits above the modules it names (`resolve`, `resolution`) instead of in a
-/// cycle with them.
 pub(crate) use declarations;
 
-#[cfg(test)]
-mod tests;
+/// The registry of declaration kinds: each kind once, in keyword order, with the vector of
+/// `Model` that holds it; then the kinds whose names others reference, each a namespace.
+/// It hands the list to the macro named by its caller (`model/mod.rs` passes
+/// [`declarations!`]), so that what the list generates sits where it is expanded.
+macro_rules! registry {
+    ($generate:ident) => {
+        $generate! {
+            kinds {
+                Use in uses,
+                Organization in organizations,
+                Scope in scopes,
+                Role in roles,
+                Person in persons,
+                Methodology in methodologies,
+                Asset in assets,
+                Risk in risks,
+                Control in controls,
+                Exclusion in exclusions,
+                Requirement in requirements,
+                Policy in policies,
+                /// Catalogs the project may `use`: its own first, then the shipped ones.
+                Catalog in catalogs,
+                Objective in objectives,
+                Metric in metrics,
+                Training in trainings,
+                Programme in programmes,
+                Audit in audits,
+                Review in reviews,
+                Incident in incidents,
+                Nonconformity in nonconformities,
+                InterestedParty in interested_parties,
+            }
+            namespaces {
+                Person,
+                Role,
+                Asset,
+                Risk,
+                Control,
+                Requirement,
+                Policy,
+                Objective,
+                Metric,
+                Training,
+                Audit,
+                Review,
+                Incident,
+                Nonconformity,
+                InterestedParty,
+            }
+        }
+    };
+}
+pub(crate) use registry;
