@@ -76,6 +76,7 @@ risk R-1 "ESC{esc}]0;pwned{bel} BEL and {rlo}override" {{
   treatment mitigate {{
     controls mfa
     residual likelihood 1 impact 3
+    accepted_by alice on 2026-01-10
   }}
 }}
 
@@ -89,6 +90,7 @@ risk R-2 "<script>alert(2)</script>" {{
   owner ciso
   treatment accept {{
     rationale "low"
+    accepted_by ciso on 2026-01-10
   }}
 }}
 

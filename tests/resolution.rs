@@ -72,6 +72,15 @@ fn references(m: &Model) -> Vec<(&Ref, &'static str)> {
     refs!(m.nonconformities, "owner", |x| &x.owner);
     // Only the methodology in effect: a second one is reported and not read.
     refs!(m.methodologies.first(), "accept", |x| &x.accept);
+    refs!(m.methodologies.first(), "accept", |x| x
+        .authorities
+        .iter()
+        .map(|a| &a.level));
+    // The party of `accept LEVEL by PARTY` is a name like any other, in every methodology.
+    refs!(m.methodologies, "accept", |x| x
+        .authorities
+        .iter()
+        .map(|a| &a.by));
     out
 }
 

@@ -5,6 +5,7 @@
 //! re-report what lowering and resolution already reported (an unresolved name is skipped,
 //! not flagged again).
 
+pub mod acceptance;
 mod allow_index;
 mod cycle;
 pub mod readiness;
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::Sink;
 use crate::model::graph::{EdgeKind, Node, Trace};
-use crate::model::methodology::{assess, Assessment};
+use crate::model::methodology::{assess_in, Assessment};
 use crate::model::Model;
 use crate::source::{FileId, Span};
 
@@ -35,7 +36,7 @@ impl<'a> Context<'a> {
         let assessments = model
             .risks
             .iter()
-            .map(|r| model.methodology().and_then(|m| assess(r, m)))
+            .map(|r| model.methodology().and_then(|m| assess_in(model, r, m)))
             .collect();
         Context {
             model,

@@ -1,8 +1,9 @@
 //! Risk arithmetic: score = likelihood × impact, the level of a score, the residual level,
 //! and whether a level is above the acceptance threshold.
 
-use super::kinds::{Level, Methodology, Risk, Treatment};
-use super::values::TreatmentKind;
+use super::kinds::{Authority, Level, Methodology, Risk, Treatment};
+use super::values::{Ref, TreatmentKind};
+use super::{overdue, Kind, Model, Referent};
 
 impl Methodology {
     /// Whether both scales run 1..N with a label for every value: only then are scores
@@ -72,6 +73,29 @@ impl Methodology {
         self.levels.iter().position(|l| l.name.text == accept.name)
     }
 
+    /// The level an `accept LEVEL by PARTY` line covers (with every lower level).
+    pub fn authority_index(&self, a: &Authority) -> Option<usize> {
+        self.levels.iter().position(|l| l.name.text == a.level.name)
+    }
+
+    /// The highest level anyone may accept: the `accept` level or the highest level an
+    /// `accept LEVEL by PARTY` line gives.
+    pub fn highest_acceptable(&self) -> Option<usize> {
+        let owner = self.accept_index();
+        let authorities = self
+            .authorities
+            .iter()
+            .filter_map(|a| self.authority_index(a));
+        owner.into_iter().chain(authorities).max()
+    }
+
+    /// The parties whose authority covers `level`.
+    pub fn authorities_for(&self, level: usize) -> impl Iterator<Item = &Authority> + '_ {
+        self.authorities
+            .iter()
+            .filter(move |a| self.authority_index(a).is_some_and(|i| i >= level))
+    }
+
     /// Whether `value` is on the scale (`likelihood` or `impact`).
     pub fn in_scale(&self, impact: bool, value: i64) -> bool {
         let scale = if impact {
@@ -93,6 +117,49 @@ pub struct Assessment {
     /// `None` when the treatment leaves no residual risk (`avoid`) or there is no treatment.
     pub residual_score: Option<i64>,
     pub residual_level: Option<usize>,
+    /// The level reached today: the target (`residual_*`) once the treatment's action is
+    /// complete (`overdue::treatment_complete`), the inherent level until then. `None`
+    /// for a completed `avoid`, and whenever the target is unknown.
+    pub current_score: Option<i64>,
+    pub current_level: Option<usize>,
+}
+
+/// A risk's assessment with its current level, which depends on the controls' records.
+pub fn assess_in(model: &Model, risk: &Risk, m: &Methodology) -> Option<Assessment> {
+    let mut a = assess(risk, m)?;
+    let complete = risk
+        .treatment
+        .as_ref()
+        .is_some_and(|t| overdue::treatment_complete(model, t));
+    // While the target is unknown (an unreadable residual) so is the current level.
+    let known = a.residual_score.is_some()
+        || risk
+            .treatment
+            .as_ref()
+            .is_some_and(|t| t.kind == TreatmentKind::Avoid);
+    (a.current_score, a.current_level) = match (complete, known) {
+        (_, false) => (None, None),
+        (true, true) => (a.residual_score, a.residual_level),
+        (false, true) => (Some(a.score), a.level),
+    };
+    Some(a)
+}
+
+/// Whether `signer` is `party`: the same person or role, or a person who holds the role
+/// `party`.
+pub fn signer_is(model: &Model, party: &Ref, signer: &Ref) -> bool {
+    let res = &model.resolution;
+    match (res.target(party), res.target(signer)) {
+        (Some(p @ Referent::Decl(Kind::Person | Kind::Role, _)), Some(s)) if p == s => true,
+        (Some(Referent::Decl(Kind::Role, role)), Some(Referent::Decl(Kind::Person, person))) => {
+            model.persons.get(person).is_some_and(|p| {
+                p.roles
+                    .iter()
+                    .any(|r| res.decl(r, Kind::Role) == Some(role))
+            })
+        }
+        _ => false,
+    }
 }
 
 /// Score and levels of a risk, when its likelihood and impact are on the scales.
@@ -122,11 +189,15 @@ pub fn assess(risk: &Risk, m: &Methodology) -> Option<Assessment> {
             None => Some(score),
         },
     };
+    let level = m.level_index(score);
     Some(Assessment {
         score,
-        level: m.level_index(score),
+        level,
         residual_score,
         residual_level: residual_score.and_then(|s| m.level_index(s)),
+        // Without the controls' records, nothing is assumed done: `assess_in` knows.
+        current_score: Some(score),
+        current_level: level,
     })
 }
 

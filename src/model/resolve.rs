@@ -489,19 +489,24 @@ impl<'a> Resolver<'a> {
         let Some(m) = self.model.methodology() else {
             return;
         };
-        let level = m.accept.as_ref().map(|accept| {
-            let level = m.levels.iter().position(|l| l.name.text == accept.name);
-            let resolution = level.map_or(Resolution::Unknown(None), |i| {
-                Resolution::Resolved(Referent::Level(i))
-            });
-            // Only the methodology in effect: a second one is `project/multiple`.
-            self.recorder.reference(accept.span, "accept", resolution);
-            level
+        let levels = m
+            .accept
+            .iter()
+            .chain(m.authorities.iter().map(|a| &a.level));
+        for accept in levels {
+            self.level_ref(m, accept);
+        }
+    }
+
+    /// Record `accept`'s level, a level of the methodology, and report it if unknown.
+    fn level_ref(&mut self, m: &crate::model::Methodology, accept: &Ref) {
+        let level = m.levels.iter().position(|l| l.name.text == accept.name);
+        let resolution = level.map_or(Resolution::Unknown(None), |i| {
+            Resolution::Resolved(Referent::Level(i))
         });
-        let (Some(accept), false) = (&m.accept, m.levels.is_empty()) else {
-            return;
-        };
-        if level.flatten().is_some() {
+        // Only the methodology in effect: a second one is `project/multiple`.
+        self.recorder.reference(accept.span, "accept", resolution);
+        if level.is_some() || m.levels.is_empty() {
             return;
         }
         let names: Vec<&str> = m.levels.iter().map(|l| l.name.text.as_str()).collect();

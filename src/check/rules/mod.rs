@@ -45,6 +45,11 @@ mod soa_unaddressed;
 pub mod text_control_character;
 mod training_overdue;
 mod value_out_of_scale;
+// Issue #11, acceptance.
+mod control_overdue;
+mod risk_acceptance_unauthorized;
+mod risk_treatment_undated;
+mod risk_unaccepted;
 
 pub type Rule = fn(&Context<'_>, &mut Sink);
 
@@ -89,4 +94,9 @@ pub const ALL: &[Rule] = &[
     nonconformity_overdue::check,
     nonconformity_missing_root_cause::check,
     nonconformity_unverified::check,
+    // Issue #11, acceptance.
+    risk_unaccepted::check,
+    risk_acceptance_unauthorized::check,
+    risk_treatment_undated::check,
+    control_overdue::check,
 ];

@@ -1,9 +1,11 @@
-//! risk/treatment-overdue: a treatment's due date has passed while one of its controls is
-//! still not implemented (clause 6.1.3 e, 8.3).
+//! risk/treatment-overdue: a treatment's due date has passed while its action is not
+//! complete: one of its controls is still not implemented, or an `avoid` (or a `transfer`
+//! without controls) has no `done` (clause 6.1.3 e, 8.3). `model::overdue` decides, as for
+//! every document.
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::{Kind, Status};
+use crate::model::overdue::{completed_by_done, pending_controls, treatment_overdue};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
@@ -11,44 +13,40 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         let Some(t) = &risk.treatment else {
             continue;
         };
-        let Some(due) = t.due else {
+        let Some(due) = t.due.filter(|_| treatment_overdue(m, t, cx.today)) else {
             continue;
         };
-        if due.date >= cx.today {
-            continue;
-        }
-        let pending: Vec<String> = t
-            .controls
-            .iter()
-            .filter(|r| {
-                let slot = m.resolution.decl(r, Kind::Control);
-                let Some(slot) = slot.and_then(|i| m.slots.get(i)) else {
-                    return false;
-                };
-                m.control_decl(slot).and_then(|c| c.status) != Some(Status::Implemented)
-            })
-            .map(|r| format!("`{}`", r.name))
-            .collect();
-        if pending.is_empty() {
-            continue;
-        }
+        let (what, help) = if completed_by_done(t) {
+            (
+                format!("its `{}` is not recorded as done", t.kind),
+                "record `done YYYY-MM-DD` when the action is complete, or agree a new due date with the risk owner",
+            )
+        } else {
+            let pending: Vec<String> = pending_controls(m, t)
+                .iter()
+                .map(|r| format!("`{}`", r.name))
+                .collect();
+            let what = if pending.len() == 1 {
+                format!("{} is not implemented", pending.join(""))
+            } else {
+                format!("{} are not implemented", pending.join(", "))
+            };
+            (
+                what,
+                "implement the controls, or agree a new due date with the risk owner",
+            )
+        };
         sink.push(
             Diagnostic::new(
                 Code::RiskTreatmentOverdue,
                 due.span,
                 format!(
-                    "the treatment of risk `{}` was due on {}, but {} not implemented",
-                    risk.id.text,
-                    due.date,
-                    if pending.len() == 1 {
-                        format!("{} is", pending.join(""))
-                    } else {
-                        format!("{} are", pending.join(", "))
-                    }
+                    "the treatment of risk `{}` was due on {}, but {what}",
+                    risk.id.text, due.date
                 ),
             )
             .with_label("due date passed")
-            .with_help("implement the controls, or agree a new due date with the risk owner"),
+            .with_help(help),
         );
     }
 }

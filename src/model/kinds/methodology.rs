@@ -5,7 +5,7 @@ use crate::diagnostics::{Code, Diagnostic, Sink};
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, no_extra_args, read};
-use crate::model::schema::{optional, required, FieldSpec, Takes};
+use crate::model::schema::{optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::source::Span;
 use crate::syntax::{Decl, Field, ValueKind};
@@ -47,6 +47,14 @@ pub struct Level {
     pub span: Span,
 }
 
+/// `accept high by ceo`: the party may accept risks up to that level.
+#[derive(Debug, Clone)]
+pub struct Authority {
+    pub level: Ref,
+    pub by: Ref,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct Methodology {
     pub keyword: Span,
@@ -55,7 +63,10 @@ pub struct Methodology {
     pub levels: Vec<Level>,
     /// The `levels` field name.
     pub levels_span: Option<Span>,
+    /// The plain `accept LEVEL`: the highest level a risk owner may accept alone.
     pub accept: Option<Ref>,
+    /// The `accept LEVEL by PARTY` lines: who may accept a risk above `accept`.
+    pub authorities: Vec<Authority>,
     pub review: Option<Every>,
     pub common: Common,
 }
@@ -79,11 +90,21 @@ impl Methodology {
         Takes::Free,
         "block of `name low..high` lines",
     );
-    pub const ACCEPT: FieldSpec = required(
+    pub const ACCEPT: FieldSpec = FieldSpec {
+        repeatable: true,
+        ..required(
+            "accept",
+            "accept <level>",
+            Takes::Level,
+            "`accept LEVEL`: highest level a risk owner may accept alone; `accept LEVEL by PARTY` (repeatable): who may accept up to that level",
+        )
+    };
+    /// The party of an `accept LEVEL by PARTY` line, for resolution (not a field of its
+    /// own: it is written on an `accept` line).
+    pub const ACCEPT_BY: FieldSpec = optional(
         "accept",
-        "accept <level>",
-        Takes::Level,
-        "highest level an owner may accept alone",
+        Takes::Names(PEOPLE),
+        "who may accept risks up to the level",
     );
     pub const REVIEW: FieldSpec = optional(
         "review",
@@ -108,8 +129,15 @@ impl Declaration for Methodology {
     fn lower(decl: &Decl, sink: &mut Sink) -> Option<Self> {
         methodology(decl, sink)
     }
+
     // `accept` names a level of this methodology, not a declaration: resolution checks
-    // it against the levels itself.
+    // it against the levels itself. The party of `accept LEVEL by PARTY` is a person or
+    // a role.
+    fn references(&self, visit: &mut dyn FnMut(&Ref, &'static FieldSpec)) {
+        for a in &self.authorities {
+            visit(&a.by, &Self::ACCEPT_BY);
+        }
+    }
 }
 
 fn methodology(decl: &Decl, sink: &mut Sink) -> Option<Methodology> {
@@ -127,9 +155,7 @@ fn methodology(decl: &Decl, sink: &mut Sink) -> Option<Methodology> {
         Some(x) => (levels(sink, x), Some(x.name.span)),
         None => (Vec::new(), None),
     };
-    let accept = f
-        .get(&Methodology::ACCEPT)
-        .and_then(|x| read::reference(sink, x, "a level name"));
+    let (accept, authorities) = accept_lines(sink, &f, decl.keyword.span);
     let review = f
         .get(&Methodology::REVIEW)
         .and_then(|x| read::every(sink, x));
@@ -140,9 +166,75 @@ fn methodology(decl: &Decl, sink: &mut Sink) -> Option<Methodology> {
         levels,
         levels_span,
         accept,
+        authorities,
         review,
         common: common(decl, f.present),
     })
+}
+
+/// The `accept` lines: one plain `accept LEVEL`, and any number of `accept LEVEL by
+/// PARTY`.
+fn accept_lines(sink: &mut Sink, f: &Fields<'_>, anchor: Span) -> (Option<Ref>, Vec<Authority>) {
+    let mut plain: Option<(Ref, Span)> = None;
+    let mut authorities = Vec::new();
+    let mut any = false;
+    for field in f.all(&Methodology::ACCEPT) {
+        any = true;
+        let values: Vec<_> = field.args.iter().flat_map(|a| a.values.iter()).collect();
+        match values.as_slice() {
+            [_] => {
+                let Some(level) = read::reference(sink, field, "a level name") else {
+                    continue;
+                };
+                if let Some((_, first)) = &plain {
+                    sink.push(
+                        Diagnostic::new(
+                            Code::FieldDuplicate,
+                            field.name.span,
+                            "field `accept LEVEL` is given twice in the methodology",
+                        )
+                        .with_label("given again here")
+                        .with_secondary(*first, "first given here")
+                        .with_help("keep one of them; write `accept LEVEL by PARTY` for who may accept higher levels"),
+                    );
+                    continue;
+                }
+                plain = Some((level, field.name.span));
+            }
+            [level, by, party] if matches!(&by.kind, ValueKind::Word(w) if w == "by") => {
+                let level = read::value_ref(sink, level, "accept", "a level name");
+                let party = read::value_ref(sink, party, "accept", "a person or a role");
+                if let (Some(level), Some(by)) = (level, party) {
+                    authorities.push(Authority {
+                        level,
+                        by,
+                        span: field.span,
+                    });
+                }
+            }
+            _ => sink.push(
+                Diagnostic::new(
+                    Code::ValueInvalid,
+                    field.args.first().map_or(field.name.span, |a| a.span),
+                    "`accept` takes a level, and optionally `by` and who may accept it",
+                )
+                .with_label("expected `accept LEVEL` or `accept LEVEL by PARTY`")
+                .with_help("write `accept medium` or `accept high by ceo`"),
+            ),
+        }
+    }
+    if any && plain.is_none() && !authorities.is_empty() {
+        sink.push(
+            Diagnostic::new(
+                Code::FieldMissing,
+                anchor,
+                "the methodology has no plain `accept LEVEL`",
+            )
+            .with_label("`accept LEVEL` is required")
+            .with_help("add `accept <level>`: the highest level a risk owner may accept alone"),
+        );
+    }
+    (plain.map(|(r, _)| r), authorities)
 }
 
 fn block_expected(sink: &mut Sink, field: &Field, example: &str) {

@@ -25,6 +25,8 @@ pub struct Treatment {
     pub controls: Vec<Ref>,
     pub residual: Option<Residual>,
     pub due: Option<Dated>,
+    /// When the action of an `avoid` or of a `transfer` was completed.
+    pub done: Option<Dated>,
     pub accepted: Option<Signoff>,
     pub rationale: Option<String>,
     pub to: Option<String>,
@@ -177,7 +179,16 @@ impl Treatment {
         "likelihood N impact N after treatment",
     );
     pub const DUE: FieldSpec = optional("due", Takes::Date, "date the treatment is complete");
-    pub const ACCEPTED_BY: FieldSpec = optional("accepted_by", Takes::Signoff, "P on DATE");
+    pub const DONE: FieldSpec = optional(
+        "done",
+        Takes::Date,
+        "date the action (stopping the activity, the transfer) was completed",
+    );
+    pub const ACCEPTED_BY: FieldSpec = by_rule(
+        "accepted_by",
+        Takes::Signoff,
+        "P on DATE: the risk owner's (or an authorised party's) approval and acceptance",
+    );
     pub const RATIONALE: FieldSpec = required(
         "rationale",
         "rationale \"why the risk is acceptable\"",
@@ -214,6 +225,7 @@ const TRANSFER: &[FieldSpec] = &[
         doc: "date",
         ..Treatment::DUE
     },
+    Treatment::DONE,
 ];
 
 const AVOID: &[FieldSpec] = &[
@@ -226,6 +238,8 @@ const AVOID: &[FieldSpec] = &[
         doc: "date",
         ..Treatment::DUE
     },
+    Treatment::DONE,
+    Treatment::ACCEPTED_BY,
 ];
 
 /// The fields of a treatment's block, which depend on its kind.
@@ -250,6 +264,7 @@ fn treatment(sink: &mut Sink, field: &Field, risk: &str) -> Option<Treatment> {
         .unwrap_or_default();
     let residual = f.get(&Treatment::RESIDUAL).and_then(|x| residual(sink, x));
     let due = f.get(&Treatment::DUE).and_then(|x| read::date(sink, x));
+    let done = f.get(&Treatment::DONE).and_then(|x| read::date(sink, x));
     let accepted = f
         .get(&Treatment::ACCEPTED_BY)
         .and_then(|x| read::signoff(sink, x));
@@ -263,6 +278,7 @@ fn treatment(sink: &mut Sink, field: &Field, risk: &str) -> Option<Treatment> {
         controls,
         residual,
         due,
+        done,
         accepted,
         rationale,
         to,
