@@ -520,8 +520,7 @@ impl Assess<'_> {
                 plural(ncs.len(), "nonconformity", "nonconformities")
             ));
             for n in ncs {
-                let overdue = matches!(n.status, Some((NcStatus::Open, _)))
-                    && n.due.is_some_and(|d| d.date < self.today);
+                let overdue = crate::model::overdue::nonconformity_overdue(n, self.today);
                 if overdue {
                     it.gaps.push(format!(
                         "nonconformity `{}` is past its due date",

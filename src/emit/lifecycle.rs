@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::names::{date, natural_cmp, Party};
 use crate::check::readiness::Readiness;
-use crate::model::{Keyword as _, Kind, Model, NcStatus, Ref, ReviewInput};
+use crate::model::{Keyword as _, Kind, Model, Ref, ReviewInput};
 use crate::Compilation;
 
 #[derive(Debug, Clone, Serialize)]
@@ -264,7 +264,6 @@ impl LifecycleDoc {
                 let mut sources: Vec<String> =
                     found_by.get_mut(at).map(std::mem::take).unwrap_or_default();
                 sources.extend(raised_by.get(at).into_iter().flatten().cloned());
-                let open = matches!(n.status, Some((NcStatus::Open, _)));
                 NcRow {
                     id: name.clone(),
                     title: title(&n.title, name),
@@ -277,7 +276,7 @@ impl LifecycleDoc {
                     status: n.status.map(|(s, _)| s.as_str()),
                     closed: n.closed.map(|d| date(d.date)),
                     verified: n.verified.clone(),
-                    overdue: open && n.due.is_some_and(|d| d.date < c.today),
+                    overdue: crate::model::overdue::nonconformity_overdue(n, c.today),
                 }
             })
             .collect();

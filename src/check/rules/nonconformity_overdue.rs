@@ -1,18 +1,15 @@
 //! nonconformity/overdue: an open nonconformity past its due date (clause 10.2: corrective
-//! actions are taken in time).
+//! actions are taken in time). `model::overdue` decides, as for every document.
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::NcStatus;
+use crate::model::overdue::nonconformity_overdue;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for nc in &cx.model.nonconformities {
-        let (Some((NcStatus::Open, _)), Some(due)) = (nc.status, nc.due) else {
+        let Some(due) = nc.due.filter(|_| nonconformity_overdue(nc, cx.today)) else {
             continue;
         };
-        if due.date >= cx.today {
-            continue;
-        }
         sink.push(
             Diagnostic::new(
                 Code::NonconformityOverdue,

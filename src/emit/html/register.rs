@@ -1,4 +1,4 @@
-//! `risk-register.html`: key figures, the heat maps of inherent and residual risk, the
+//! `risk-register.html`: key figures, the heat maps of inherent, current and target risk, the
 //! register table, each risk in detail, and the treatment plan.
 
 use super::heatmap::{self, Show};
@@ -11,8 +11,8 @@ use crate::model::Keyword as _;
 pub fn body(r: &Register, levels: usize) -> Html {
     let mut h = Html::new();
     h.raw(
-        "<p class=\"lead\">Every identified risk with its assessment, owner, treatment and \
-         residual risk, sorted by inherent level (highest first), then by ID. The treatment \
+        "<p class=\"lead\">Every identified risk with its assessment, owner, treatment, \
+         current and target risk and acceptance, sorted by inherent level (highest first), then by ID. The treatment \
          plan at the end lists the work still open.</p>\n",
     );
     cards(&mut h, r);
@@ -24,12 +24,19 @@ pub fn body(r: &Register, levels: usize) -> Html {
             Show::Risks,
             "Inherent risk: likelihood × impact",
         );
-        h.raw("</figure>\n<figure><figcaption>Residual risk, after treatment</figcaption>\n");
+        h.raw("</figure>\n<figure><figcaption>Current risk, with the controls implemented so far</figcaption>\n");
         heatmap::svg(
             &mut h,
-            &maps.residual,
+            &maps.current,
             Show::Risks,
-            "Residual risk: likelihood × impact",
+            "Current risk: likelihood × impact",
+        );
+        h.raw("</figure>\n<figure><figcaption>Target risk, once the treatment is complete</figcaption>\n");
+        heatmap::svg(
+            &mut h,
+            &maps.target,
+            Show::Risks,
+            "Target risk: likelihood × impact",
         );
         h.raw("</figure>\n</div>\n");
     }
@@ -77,8 +84,8 @@ fn overview(h: &mut Html, r: &Register, levels: usize) {
     }
     h.raw(
         "<table>\n<thead><tr><th>ID</th><th>Risk</th><th>Owner</th><th class=\"num\">L</th>\
-         <th class=\"num\">I</th><th>Inherent</th><th>Treatment</th><th>Residual</th>\
-         <th>Due</th></tr></thead>\n<tbody>\n",
+         <th class=\"num\">I</th><th>Inherent</th><th>Treatment</th><th>Current</th>\
+         <th>Target</th><th>Accepted by</th><th>Due</th></tr></thead>\n<tbody>\n",
     );
     for x in &r.risks {
         h.raw("<tr><td class=\"id\"><a href=\"#risk-")
@@ -98,7 +105,11 @@ fn overview(h: &mut Html, r: &Register, levels: usize) {
         h.raw("</td><td>");
         or_dash(h, x.treatment.map(|t| t.as_str()));
         h.raw("</td><td>");
+        current_pill(h, x, levels);
+        h.raw("</td><td>");
         residual_pill(h, x, levels);
+        h.raw("</td><td>");
+        accepted(h, x);
         h.raw("</td><td class=\"nowrap\">");
         or_dash(h, x.due.as_deref());
         h.raw("</td></tr>\n");
@@ -124,6 +135,36 @@ fn residual_pill(h: &mut Html, x: &RiskRow, levels: usize) {
             levels,
         );
     }
+}
+
+fn current_pill(h: &mut Html, x: &RiskRow, levels: usize) {
+    if x.current_score.is_none() && x.treatment.is_some() && x.score.is_some() {
+        h.raw("<span class=\"muted\">none (avoided)</span>");
+    } else {
+        level_pill(
+            h,
+            x.current_level.as_deref(),
+            x.current_score,
+            x.current_rank,
+            levels,
+        );
+    }
+}
+
+/// Who accepted, in which role, on which date.
+fn accepted(h: &mut Html, x: &RiskRow) {
+    let Some(p) = &x.accepted_by else {
+        h.raw("<span class=\"muted\">—</span>");
+        return;
+    };
+    party(h, Some(p));
+    if let Some(role) = &x.accepted_as {
+        h.raw(" (").text(role).raw(")");
+    }
+    match &x.accepted_on {
+        Some(on) => h.raw(" on ").text(on),
+        None => h.raw(" <span class=\"muted\">(undated)</span>"),
+    };
 }
 
 fn rating(h: &mut Html, r: &Option<Rating>) {
@@ -206,7 +247,16 @@ fn details(h: &mut Html, x: &RiskRow, levels: usize) {
         }
         h.raw("</ul></dd>\n");
     }
-    h.raw("<dt>Residual risk</dt><dd>");
+    h.raw("<dt>Current risk</dt><dd>");
+    if x.current_score.is_some() {
+        h.raw("likelihood ");
+        value(h, &x.current_likelihood);
+        h.raw(" × impact ");
+        value(h, &x.current_impact);
+        h.raw(" ");
+    }
+    current_pill(h, x, levels);
+    h.raw("</dd>\n<dt>Target risk</dt><dd>");
     if x.residual_score.is_some() {
         h.raw("likelihood ");
         value(h, &x.residual_likelihood);
@@ -216,17 +266,16 @@ fn details(h: &mut Html, x: &RiskRow, levels: usize) {
     }
     residual_pill(h, x, levels);
     h.raw("</dd>\n");
-    if let Some(p) = &x.accepted_by {
+    if x.accepted_by.is_some() {
         h.raw("<dt>Accepted by</dt><dd>");
-        party(h, Some(p));
-        match &x.accepted_on {
-            Some(on) => h.raw(" on ").text(on),
-            None => h.raw(" <span class=\"muted\">(undated)</span>"),
-        };
+        accepted(h, x);
         h.raw("</dd>\n");
     }
     if let Some(due) = &x.due {
         h.raw("<dt>Due</dt>").el("<dd>", due, "</dd>\n");
+    }
+    if let Some(done) = &x.done {
+        h.raw("<dt>Done</dt>").el("<dd>", done, "</dd>\n");
     }
     h.raw("<dt>Reviewed</dt><dd>");
     or_dash(h, x.reviewed.as_deref());
@@ -247,8 +296,10 @@ fn plan(h: &mut Html, rows: &[PlanRow], levels: usize) {
     }
     h.raw(
         "<p>Controls named by a risk treatment that are not implemented yet, and avoidance \
-         actions with a due date, in register order.</p>\n<table>\n<thead><tr><th>Risk</th>\
-         <th>Level</th><th>Action</th><th>Status</th><th>Owner</th><th>Control due</th>\
+         and transfer actions with a due date and not done, in register order. The risk \
+         owner approved the plan; the control owner does the work.</p>\n<table>\n<thead><tr>\
+         <th>Risk</th><th>Level</th><th>Action</th><th>Status</th><th>Risk owner</th>\
+         <th>Accepted by</th><th>Control owner</th><th>Control due</th>\
          <th>Treatment due</th></tr></thead>\n<tbody>\n",
     );
     for p in rows {
@@ -269,7 +320,13 @@ fn plan(h: &mut Html, rows: &[PlanRow], levels: usize) {
                     .text(&p.action);
             }
             None => {
-                h.raw("Avoid: ").text(&p.action);
+                let what = match p.treatment {
+                    crate::model::TreatmentKind::Transfer => "Transfer: ",
+                    crate::model::TreatmentKind::Avoid
+                    | crate::model::TreatmentKind::Mitigate
+                    | crate::model::TreatmentKind::Accept => "Avoid: ",
+                };
+                h.raw(what).text(&p.action);
             }
         }
         h.raw("</td><td>");
@@ -280,6 +337,23 @@ fn plan(h: &mut Html, rows: &[PlanRow], levels: usize) {
         }
         h.raw("</td><td>");
         party(h, p.owner.as_ref());
+        h.raw("</td><td>");
+        match &p.accepted_by {
+            Some(by) => {
+                party(h, Some(by));
+                if let Some(role) = &p.accepted_as {
+                    h.raw(" (").text(role).raw(")");
+                }
+                if let Some(on) = &p.accepted_on {
+                    h.raw(" on ").text(on);
+                }
+            }
+            None => {
+                h.raw("<span class=\"muted\">—</span>");
+            }
+        }
+        h.raw("</td><td>");
+        party(h, p.control_owner.as_ref());
         h.raw("</td><td class=\"nowrap\">");
         or_dash(h, p.control_due.as_deref());
         h.raw("</td><td class=\"nowrap\">");

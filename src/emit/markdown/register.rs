@@ -32,23 +32,29 @@ pub fn render(r: &Register) -> String {
             "Level",
             "Owner name",
             "Treatment",
-            "Residual score",
+            "Current level",
             "Residual level",
+            "Accepted by name",
+            "Accepted as",
+            "Accepted on",
             "Due",
         ],
     );
     if let Some(maps) = &r.heat_maps {
         out.push_str("## Heat map: inherent risk\n\n");
         heat_map(&mut out, &maps.inherent);
-        out.push_str("## Heat map: residual risk\n\n");
-        heat_map(&mut out, &maps.residual);
+        out.push_str("## Heat map: current risk\n\n");
+        out.push_str("Where each risk is today: at its target once every control its treatment names is implemented (or an avoidance or transfer is done), at its inherent level until then.\n\n");
+        heat_map(&mut out, &maps.current);
+        out.push_str("## Heat map: target risk\n\n");
+        heat_map(&mut out, &maps.target);
     }
     out.push_str("## Risks\n\n");
     for risk in &r.risks {
         details(&mut out, risk);
     }
     out.push_str("## Treatment plan\n\n");
-    out.push_str("Open work: controls named by a treatment that are not implemented yet, and avoidance actions with a due date.\n\n");
+    out.push_str("Open work: controls named by a treatment that are not implemented yet, and avoidance and transfer actions with a due date and not done. The risk owner approved the plan; the control owner does the work.\n\n");
     columns(
         &mut out,
         &shared::plan(r),
@@ -58,7 +64,11 @@ pub fn render(r: &Register) -> String {
             "Control",
             "Action",
             "Status",
-            "Owner name",
+            "Risk owner name",
+            "Accepted by",
+            "Accepted as",
+            "Accepted on",
+            "Control owner",
             "Control due",
             "Treatment due",
             "Overdue",
@@ -131,10 +141,26 @@ fn details(out: &mut String, r: &RiskRow) {
             format!("{} {} ({status})", c.id, c.title)
         })
         .collect();
+    let role = r
+        .accepted_as
+        .as_ref()
+        .map_or(String::new(), |a| format!(", as {a}"));
     let accepted = match (&r.accepted_by, &r.accepted_on) {
-        (Some(p), Some(on)) => format!("{} on {on}", party(p)),
-        (Some(p), None) => format!("{} (undated)", party(p)),
+        (Some(p), Some(on)) => format!("{}{role} on {on}", party(p)),
+        (Some(p), None) => format!("{}{role} (undated)", party(p)),
         _ => String::new(),
+    };
+    let current = if r.current_score.is_some() {
+        format!(
+            "likelihood {}, impact {}: {}",
+            rating(&r.current_likelihood),
+            rating(&r.current_impact),
+            scored(r.current_score, r.current_level.as_deref())
+        )
+    } else if r.treatment.is_some() && r.score.is_some() {
+        "none (the risk is avoided)".to_string()
+    } else {
+        String::new()
     };
     let residual = if r.residual_score.is_some() {
         format!(
@@ -165,9 +191,11 @@ fn details(out: &mut String, r: &RiskRow) {
         ("Rationale", r.rationale.clone().unwrap_or_default()),
         ("Transferred to", r.transfer_to.clone().unwrap_or_default()),
         ("Controls", controls.join("; ")),
-        ("Residual risk", residual),
+        ("Current risk", current),
+        ("Target risk", residual),
         ("Accepted by", accepted),
         ("Due", r.due.clone().unwrap_or_default()),
+        ("Done", r.done.clone().unwrap_or_default()),
         ("Reviewed", r.reviewed.clone().unwrap_or_default()),
         ("Next review", r.next_review.clone().unwrap_or_default()),
     ];
@@ -178,6 +206,7 @@ fn details(out: &mut String, r: &RiskRow) {
         "Controls",
         "Accepted by",
         "Due",
+        "Done",
     ];
     let rows: Vec<(&str, String)> = rows
         .into_iter()
