@@ -246,7 +246,8 @@ fn many_declarations() {
     for i in 0..5_000 {
         text.push_str(&format!(
             "risk R-x{i} \"Risk {i}\" {{\n  assets app\n  likelihood 1\n  impact 1\n  \
-             owner ciso\n  treatment accept {{\n    rationale \"Low\"\n  }}\n}}\n"
+             owner ciso\n  treatment accept {{\n    rationale \"Low\"\n    \
+             accepted_by ciso on 2026-01-10\n  }}\n}}\n"
         ));
     }
     let report = check_bytes("many-risks", text.as_bytes());
