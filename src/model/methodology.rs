@@ -290,4 +290,101 @@ methodology {
         assert_eq!(m.level(5).map(|l| l.name.text.as_str()), Some("high"));
         assert_eq!(m.level_index(0), None);
     }
+
+    fn compiled(extra_method: &str, rest: &str) -> crate::Compilation {
+        let method = METHOD.replace(
+            "  accept medium\n",
+            &format!("  accept medium\n{extra_method}"),
+        );
+        let text = format!(
+            "role ciso \"CISO\"\nrole ceo \"CEO\"\nperson alice \"A\" {{ roles ciso }}\nperson bob \"B\" {{ roles ceo }}\n{method}\n{rest}"
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        compile(vec![Input::new("t.isms", text)], &Options { today })
+    }
+
+    fn codes(c: &crate::Compilation) -> Vec<&'static str> {
+        c.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn authority_lines_extend_who_may_accept() {
+        let c = compiled("  accept high by ceo\n", "");
+        let m = c.model.methodology().unwrap();
+        assert_eq!(m.authorities.len(), 1);
+        assert_eq!(m.accept_index(), Some(1));
+        assert_eq!(m.highest_acceptable(), Some(2));
+        // Authority for `high` covers every lower level.
+        assert_eq!(m.authorities_for(0).count(), 1);
+        assert_eq!(m.authorities_for(2).count(), 1);
+        let c = compiled("", "");
+        let m = c.model.methodology().unwrap();
+        assert_eq!(m.highest_acceptable(), Some(1));
+        assert_eq!(m.authorities_for(2).count(), 0);
+    }
+
+    #[test]
+    fn accept_lines_are_checked() {
+        assert!(codes(&compiled("  accept high\n", "")).contains(&"field/duplicate"));
+        assert!(codes(&compiled("  accept high to ceo\n", "")).contains(&"value/invalid"));
+        assert!(codes(&compiled("  accept hihg by ceo\n", "")).contains(&"value/invalid"));
+        assert!(codes(&compiled("  accept high by nobody\n", "")).contains(&"ref/unknown"));
+        let only_authority = METHOD.replace("  accept medium\n", "  accept high by ceo\n");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let c = compile(
+            vec![Input::new(
+                "t.isms",
+                format!("role ceo \"CEO\"\n{only_authority}"),
+            )],
+            &Options { today },
+        );
+        assert!(codes(&c).contains(&"field/missing"), "{:?}", codes(&c));
+    }
+
+    #[test]
+    fn a_holder_of_the_role_or_the_role_itself_signs_for_it() {
+        let c = compiled("", "");
+        let m = &c.model;
+        let ciso = &m.persons[0].roles[0];
+        let ceo = &m.persons[1].roles[0];
+        // A person is named by its definition as well: `alice` holds `ciso`, not `ceo`.
+        let alice = crate::model::Ref {
+            name: "alice".into(),
+            span: m.persons[0].id.span,
+        };
+        assert!(super::signer_is(m, ciso, ciso));
+        assert!(super::signer_is(m, ciso, &alice));
+        assert!(!super::signer_is(m, ceo, &alice));
+        assert!(!super::signer_is(m, ciso, ceo));
+    }
+
+    fn current(status: &str, treatment: &str) -> (Option<i64>, Option<i64>) {
+        let rest = format!(
+            "control c \"C\" {{\n status {status}\n owner alice\n}}\nrisk R \"t\" {{\n likelihood 2\n impact 3\n owner ciso\n treatment {treatment}\n}}\n"
+        );
+        let c = compiled("", &rest);
+        let m = c.model.methodology().unwrap();
+        let a = super::assess_in(&c.model, &c.model.risks[0], m).unwrap();
+        (a.current_score, a.residual_score)
+    }
+
+    #[test]
+    fn the_current_level_is_the_target_only_once_the_action_is_complete() {
+        let mitigate = "mitigate {\n controls c\n residual likelihood 1 impact 3\n }";
+        assert_eq!(current("planned", mitigate), (Some(6), Some(3)));
+        assert_eq!(current("partial", mitigate), (Some(6), Some(3)));
+        assert_eq!(current("implemented", mitigate), (Some(3), Some(3)));
+        let avoid = "avoid {\n rationale \"stop\"\n due 2027-01-01\n }";
+        assert_eq!(current("planned", avoid), (Some(6), None));
+        let done = "avoid {\n rationale \"stop\"\n done 2026-10-01\n }";
+        assert_eq!(current("planned", done), (None, None));
+        let transfer = "transfer {\n to \"insurer\"\n residual likelihood 1 impact 3\n }";
+        assert_eq!(current("planned", transfer), (Some(6), Some(3)));
+        let transferred =
+            "transfer {\n to \"insurer\"\n residual likelihood 1 impact 3\n done 2026-10-01\n }";
+        assert_eq!(current("planned", transferred), (Some(3), Some(3)));
+        // A transfer with controls follows its controls, as `mitigate` does.
+        let with_controls = "transfer {\n to \"insurer\"\n controls c\n residual likelihood 1 impact 3\n done 2026-10-01\n }";
+        assert_eq!(current("planned", with_controls), (Some(6), Some(3)));
+    }
 }

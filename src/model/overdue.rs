@@ -72,3 +72,39 @@ pub fn control_overdue(c: &Control, today: NaiveDate) -> bool {
 pub fn nonconformity_overdue(n: &Nonconformity, today: NaiveDate) -> bool {
     matches!(n.status, Some((NcStatus::Open, _))) && n.due.is_some_and(|d| passed(d.date, today))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{compile, Input, Options};
+    use chrono::NaiveDate;
+
+    fn late(treatment: &str, control_status: &str, today: &str) -> (bool, bool) {
+        let text = format!(
+            "control c \"C\" {{\n status {control_status}\n due 2026-06-30\n}}\nrisk R \"t\" {{\n likelihood 1\n impact 1\n treatment {treatment}\n}}\n"
+        );
+        let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap_or_default();
+        let c = compile(vec![Input::new("t.isms", text)], &Options { today });
+        let m = &c.model;
+        let t = m.risks[0].treatment.as_ref().unwrap();
+        (
+            super::treatment_overdue(m, t, today),
+            super::control_overdue(&m.controls[0], today),
+        )
+    }
+
+    #[test]
+    fn overdue_means_past_due_and_not_done() {
+        let mitigate = "mitigate {\n controls c\n due 2026-06-30\n }";
+        assert_eq!(late(mitigate, "planned", "2026-06-30"), (false, false));
+        assert_eq!(late(mitigate, "planned", "2026-07-01"), (true, true));
+        assert_eq!(late(mitigate, "implemented", "2026-07-01"), (false, false));
+        let avoid = "avoid {\n rationale \"stop\"\n due 2026-06-30\n }";
+        assert!(late(avoid, "implemented", "2026-07-01").0);
+        let done = "avoid {\n rationale \"stop\"\n due 2026-06-30\n done 2026-06-01\n }";
+        assert!(!late(done, "implemented", "2026-07-01").0);
+        let transfer = "transfer {\n to \"insurer\"\n due 2026-06-30\n }";
+        assert!(late(transfer, "implemented", "2026-07-01").0);
+        let accept = "accept {\n rationale \"fine\"\n }";
+        assert!(!late(accept, "implemented", "2030-01-01").0);
+    }
+}
