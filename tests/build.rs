@@ -193,6 +193,7 @@ fn soa_expected(row: &Value) -> Vec<String> {
         s(&row["owner_name"]),
         list(&row["policies"], ", "),
         list(&row["evidence"], "; "),
+        list(&row["open_nonconformities"], ", "),
     ]
 }
 

@@ -99,6 +99,9 @@ codes! {
     NonconformityOverdue => "nonconformity/overdue", Warning;
     NonconformityMissingRootCause => "nonconformity/missing-root-cause", Error;
     NonconformityUnverified => "nonconformity/unverified", Error;
+    // issue #11, catalog: consistency between records, legacy control IDs, one SoA framework.
+    ControlContradicted => "control/contradicted", Warning;
+    PolicySelfApproved => "policy/self-approved", Warning;
 }
 
 /// Where the project and its rule documentation live.

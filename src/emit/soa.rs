@@ -40,6 +40,8 @@ pub struct SoaRow {
     pub owner_name: Option<String>,
     /// The justification in words: the risks and requirements, or the exclusion reason.
     pub justification: String,
+    /// The open nonconformities that name the control (`controls` of a nonconformity).
+    pub open_nonconformities: Vec<String>,
 }
 
 /// The counts of one group of SoA rows.
@@ -113,8 +115,19 @@ impl Soa {
         let m = &c.model;
         let mut controls = Vec::new();
         let mut additional_controls = Vec::new();
-        for (i, slot) in m.slots.iter().enumerate() {
-            let row = row(c, i, slot);
+        let mut open: Vec<Vec<String>> = vec![Vec::new(); m.slots.len()];
+        for nc in m.nonconformities.iter().filter(|nc| nc.is_open()) {
+            for r in &nc.controls {
+                if let Some(ids) = m.slot_index(&r.name).and_then(|at| open.get_mut(at)) {
+                    if !ids.contains(&nc.id.text) {
+                        ids.push(nc.id.text.clone());
+                    }
+                }
+            }
+        }
+        for ((i, slot), open) in m.slots.iter().enumerate().zip(open) {
+            let mut row = row(c, i, slot);
+            row.open_nonconformities = open;
             if slot.is_custom() {
                 additional_controls.push(row);
             } else {
@@ -201,6 +214,7 @@ fn row(c: &Compilation, i: usize, slot: &ControlSlot) -> SoaRow {
         policies,
         evidence: decl.map(|d| d.evidence.clone()).unwrap_or_default(),
         justification,
+        open_nonconformities: Vec::new(),
     }
 }
 

@@ -45,6 +45,9 @@ mod soa_unaddressed;
 pub mod text_control_character;
 mod training_overdue;
 mod value_out_of_scale;
+// issue #11, catalog: consistency between records, legacy IDs.
+mod control_contradicted;
+mod policy_self_approved;
 
 pub type Rule = fn(&Context<'_>, &mut Sink);
 
@@ -89,4 +92,7 @@ pub const ALL: &[Rule] = &[
     nonconformity_overdue::check,
     nonconformity_missing_root_cause::check,
     nonconformity_unverified::check,
+    // issue #11, catalog.
+    control_contradicted::check,
+    policy_self_approved::check,
 ];
