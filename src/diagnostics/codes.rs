@@ -102,6 +102,7 @@ codes! {
     // issue #11, catalog: consistency between records, legacy control IDs, one SoA framework.
     ControlContradicted => "control/contradicted", Warning;
     PolicySelfApproved => "policy/self-approved", Warning;
+    SoaFrameworkAmbiguous => "soa/framework-ambiguous", Error;
 }
 
 /// Where the project and its rule documentation live.

@@ -11,7 +11,7 @@ use crate::Compilation;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Soa {
-    /// The first catalog in use (`iso27001:2022`).
+    /// The catalog the SoA covers (`iso27001:2022`): see `Model::soa_catalog`.
     pub framework: Option<String>,
     pub organization: Option<String>,
     pub date: String,
@@ -105,7 +105,7 @@ pub struct ThemeCounts {
 pub struct Summary {
     /// Catalog and additional controls together.
     pub total: Counts,
-    /// One entry per theme of the catalogs in use, in catalog order, then one for the
+    /// One entry per theme of the SoA's catalog, in catalog order, then one for the
     /// additional controls when there are any.
     pub themes: Vec<ThemeCounts>,
 }
@@ -126,20 +126,21 @@ impl Soa {
             }
         }
         for ((i, slot), open) in m.slots.iter().enumerate().zip(open) {
+            // Rows of catalogs other than the SoA's never mix into it.
+            let target = match slot.entry {
+                None => &mut additional_controls,
+                Some((catalog, _)) if Some(catalog) == m.soa_catalog => &mut controls,
+                Some(_) => continue,
+            };
             let mut row = row(c, i, slot);
             row.open_nonconformities = open;
-            if slot.is_custom() {
-                additional_controls.push(row);
-            } else {
-                controls.push(row);
-            }
+            target.push(row);
         }
         let summary = summarize(c, &controls, &additional_controls);
         Soa {
             framework: m
-                .used_catalogs
-                .first()
-                .and_then(|&i| m.catalogs.get(i))
+                .soa_catalog
+                .and_then(|i| m.catalogs.get(i))
                 .map(|cat| cat.id.text.clone()),
             organization: m
                 .organization()
@@ -239,7 +240,7 @@ fn justification(risks: &[String], requirements: &[String], excluded: Option<&st
 fn summarize(c: &Compilation, controls: &[SoaRow], additional: &[SoaRow]) -> Summary {
     let m = &c.model;
     let mut themes: Vec<ThemeCounts> = Vec::new();
-    for catalog in m.used_catalogs.iter().filter_map(|&i| m.catalogs.get(i)) {
+    for catalog in m.soa_catalog.iter().filter_map(|&i| m.catalogs.get(i)) {
         for t in &catalog.themes {
             if !themes
                 .iter()

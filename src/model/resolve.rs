@@ -71,6 +71,7 @@ pub fn resolve(model: &mut Model, sink: &mut Sink) {
     declare_names(model, sink);
     let mut recorder = Recorder::default();
     use_catalogs(model, sink, &mut recorder);
+    model.soa_catalog = soa_catalog(model);
     lay_out_controls(model, sink);
     record_definitions(model, &mut recorder);
     let r = Resolver {
@@ -229,6 +230,40 @@ fn use_catalogs(model: &mut Model, sink: &mut Sink, recorder: &mut Recorder) {
                 sink.push(d);
             }
         }
+    }
+}
+
+/// Whether a catalog is an edition of ISO/IEC 27001 (`iso27001:2022`).
+pub fn is_iso27001(catalog_id: &str) -> bool {
+    catalog_id.starts_with("iso27001:")
+}
+
+/// The catalog the Statement of Applicability covers: the ISO/IEC 27001 catalog in use,
+/// else the one catalog in use that `use … for soa` names, else the only catalog in use.
+/// Never the order of files: `soa/framework-ambiguous` reports a project where none is.
+fn soa_catalog(model: &Model) -> Option<usize> {
+    let used = &model.used_catalogs;
+    let id = |c: usize| model.catalogs.get(c).map(|x| x.id.text.as_str());
+    if let Some(&iso) = used.iter().find(|&&c| id(c).is_some_and(is_iso27001)) {
+        return Some(iso);
+    }
+    let mut marked: Vec<usize> = model
+        .uses
+        .iter()
+        .filter(|u| u.for_soa.is_some())
+        .filter_map(|u| {
+            model
+                .catalogs
+                .iter()
+                .position(|c| c.id.text == u.framework.text)
+        })
+        .collect();
+    marked.sort_unstable();
+    marked.dedup();
+    match (marked.as_slice(), used.as_slice()) {
+        ([one], _) => Some(*one),
+        ([], [only]) => Some(*only),
+        _ => None,
     }
 }
 

@@ -48,6 +48,7 @@ mod value_out_of_scale;
 // issue #11, catalog: consistency between records, legacy IDs.
 mod control_contradicted;
 mod policy_self_approved;
+mod soa_framework_ambiguous;
 
 pub type Rule = fn(&Context<'_>, &mut Sink);
 
@@ -95,4 +96,5 @@ pub const ALL: &[Rule] = &[
     // issue #11, catalog.
     control_contradicted::check,
     policy_self_approved::check,
+    soa_framework_ambiguous::check,
 ];
