@@ -103,6 +103,7 @@ codes! {
     ControlContradicted => "control/contradicted", Warning;
     PolicySelfApproved => "policy/self-approved", Warning;
     SoaFrameworkAmbiguous => "soa/framework-ambiguous", Error;
+    ControlLegacyId => "control/legacy-id", Error;
 }
 
 /// Where the project and its rule documentation live.
