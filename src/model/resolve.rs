@@ -379,10 +379,10 @@ fn legacy_id(span: Span, id: &str, successors: &[&str], declared: bool) -> Diagn
     } else {
         Applicability::NeedsReview
     };
-    let fixes = successors.iter().map(|new| {
+    let fixes = successors.iter().map(|&new| {
         Fix::new(
-            format!("replace `{id}` with `{new}`"),
-            vec![Edit::replace(span, *new)],
+            format!("Replace with `{new}`"),
+            vec![Edit::replace(span, new)],
             applicability,
         )
     });
