@@ -632,3 +632,40 @@ fn the_soa_shows_open_nonconformities_in_every_format() {
     assert!(text(&docs, "soa.html").contains("corrective-actions.html#nc-NC-7"));
     assert_formats_agree(&docs);
 }
+
+/// Two catalogs in use and none ISO/IEC 27001: `isms build` refuses until `for soa` says
+/// which one the SoA covers, then writes that catalog's rows only.
+#[test]
+fn without_an_iso_catalog_the_soa_covers_the_for_soa_catalog() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rules/soa/framework-ambiguous.isms");
+    let source = fs::read_to_string(fixture).unwrap();
+    let tmp = TempDir::new("for-soa");
+    let project = tmp.0.join("project");
+    fs::create_dir_all(&project).unwrap();
+    let out = tmp.0.join("out");
+    fs::write(project.join("isms.isms"), &source).unwrap();
+    let o = isms_build(&project, &out);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("soa/framework-ambiguous"));
+
+    let chosen = source.replacen("use nis2:2022\n", "use nis2:2022 for soa\n", 1);
+    assert_ne!(chosen, source);
+    fs::write(project.join("isms.isms"), chosen).unwrap();
+    let o = isms_build(&project, &out);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let soa: Value = serde_json::from_slice(&fs::read(out.join("soa.json")).unwrap()).unwrap();
+    assert_eq!(soa["framework"], "nis2:2022");
+    let ids: Vec<&str> = soa["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ART-21"]);
+}
