@@ -193,6 +193,7 @@ fn soa_expected(row: &Value) -> Vec<String> {
         s(&row["owner_name"]),
         list(&row["policies"], ", "),
         list(&row["evidence"], "; "),
+        list(&row["open_nonconformities"], ", "),
     ]
 }
 
@@ -539,4 +540,141 @@ fn a_model_with_errors_writes_nothing() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("risk/missing-owner"));
     let left = read_tree(&out);
     assert_eq!(left.keys().collect::<Vec<_>>(), ["notes.txt"]);
+}
+
+// ----- one SoA framework (issue #11) -----------------------------------------------------
+
+const DORA: &str = r#"catalog dora:2022 "DORA ICT risk management (IDs only)" {
+  theme ict "ICT risk management"
+  entry ART-6 "ICT risk management framework" {
+    theme ict
+  }
+}
+
+use dora:2022
+exclude ART-6 because "Covered by the group's ICT risk framework"
+"#;
+
+const OPEN_NC: &str = r#"nonconformity NC-7 "Policy review not recorded" {
+  raised 2026-10-05
+  owner ciso
+  action "Record the review"
+  due 2027-01-31
+  status open
+  controls A.5.1, fx-keys
+}
+"#;
+
+/// The small fixture with a project catalog in a file named `name`.
+fn soa_json_with_catalog_in(name: &str) -> (Value, BTreeMap<String, Vec<u8>>) {
+    let mut files = inputs(Path::new(SMALL));
+    files.push(Input::new(name, DORA));
+    files.push(Input::new("nc.isms", OPEN_NC));
+    let docs = build(&compiled(files));
+    (
+        serde_json::from_str(&text(&docs, "soa.json")).unwrap(),
+        docs,
+    )
+}
+
+#[test]
+fn a_project_catalog_sorting_first_does_not_take_over_the_soa() {
+    let (first, docs) = soa_json_with_catalog_in("0-dora.isms");
+    let (last, _) = soa_json_with_catalog_in("zz-dora.isms");
+    assert_eq!(first["framework"], "iso27001:2022");
+    let ids: Vec<&str> = first["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(first["additional_controls"].as_array().unwrap())
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.first(), Some(&"A.5.1"));
+    assert!(!ids.contains(&"ART-6"), "{ids:?}");
+    assert!(ids.contains(&"fx-keys"), "{ids:?}");
+    assert_eq!(ids.len(), 94, "93 Annex A controls and one custom control");
+    let themes: Vec<&str> = first["summary"]["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert!(!themes.contains(&"ICT risk management"), "{themes:?}");
+    // The file order changes nothing.
+    assert_eq!(first["controls"], last["controls"]);
+    assert_eq!(first["framework"], last["framework"]);
+    let md = text(&docs, "soa.md");
+    assert!(md.contains("Framework: iso27001:2022."), "{md}");
+    assert!(!md.contains("ART-6"));
+    assert!(!text(&docs, "soa.csv").contains("ART-6"));
+    assert!(!text(&docs, "soa.html").contains("ART-6"));
+}
+
+#[test]
+fn the_soa_shows_open_nonconformities_in_every_format() {
+    let (soa, docs) = soa_json_with_catalog_in("dora.isms");
+    let row = |id: &str| {
+        soa["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(soa["additional_controls"].as_array().unwrap())
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("A.5.1")["open_nonconformities"],
+        serde_json::json!(["NC-7"])
+    );
+    assert_eq!(
+        row("fx-keys")["open_nonconformities"],
+        serde_json::json!(["NC-7"])
+    );
+    assert_eq!(row("A.5.15")["open_nonconformities"], serde_json::json!([]));
+    let csv = csv_rows(&text(&docs, "soa.csv"));
+    let a51 = csv.iter().find(|r| r[0] == "A.5.1").unwrap();
+    assert_eq!(a51.last().map(String::as_str), Some("NC-7"));
+    assert!(text(&docs, "soa.md")
+        .lines()
+        .any(|l| l.starts_with("| A.5.1 |") && l.ends_with("| NC-7 |")));
+    assert!(text(&docs, "soa.html").contains("corrective-actions.html#nc-NC-7"));
+    assert_formats_agree(&docs);
+}
+
+/// Two catalogs in use and none ISO/IEC 27001: `isms build` refuses until `for soa` says
+/// which one the SoA covers, then writes that catalog's rows only.
+#[test]
+fn without_an_iso_catalog_the_soa_covers_the_for_soa_catalog() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rules/soa/framework-ambiguous.isms");
+    let source = fs::read_to_string(fixture).unwrap();
+    let tmp = TempDir::new("for-soa");
+    let project = tmp.0.join("project");
+    fs::create_dir_all(&project).unwrap();
+    let out = tmp.0.join("out");
+    fs::write(project.join("isms.isms"), &source).unwrap();
+    let o = isms_build(&project, &out);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("soa/framework-ambiguous"));
+
+    let chosen = source.replacen("use nis2:2022\n", "use nis2:2022 for soa\n", 1);
+    assert_ne!(chosen, source);
+    fs::write(project.join("isms.isms"), chosen).unwrap();
+    let o = isms_build(&project, &out);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let soa: Value = serde_json::from_slice(&fs::read(out.join("soa.json")).unwrap()).unwrap();
+    assert_eq!(soa["framework"], "nis2:2022");
+    let ids: Vec<&str> = soa["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ART-21"]);
 }

@@ -192,3 +192,28 @@ fn diff_shows_the_change_and_writes_nothing() {
     assert!(out.contains("-  owner cisso\n+  owner ciso\n"), "{out}");
     assert!(out.contains("2 fixes would change 1 file"), "{out}");
 }
+
+#[test]
+fn a_2013_control_id_is_renamed_to_its_2022_control() {
+    let dir = std::env::temp_dir().join(format!("isms-fix-legacy-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fix/legacy/isms.isms");
+    fs::copy(source, dir.join("isms.isms")).unwrap();
+    let before = remaining(&dir);
+    assert!(
+        before.iter().any(|l| l.starts_with("control/legacy-id")),
+        "{before:#?}"
+    );
+    let fixed = isms(&["fix"], &dir);
+    let text = fs::read_to_string(dir.join("isms.isms")).unwrap();
+    let after = remaining(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    assert!(
+        text.contains("    controls mfa, A.8.8\n"),
+        "{}",
+        stdout(&fixed)
+    );
+    assert!(!text.contains("A.12.6.1"));
+    assert_eq!(codes(&after), ["control/undocumented"], "{after:#?}");
+}

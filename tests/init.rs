@@ -114,7 +114,7 @@ fn the_soa_decides_exactly_the_catalog_controls() {
         0
     );
     let isms_text = fs::read_to_string(tmp.path().join("isms.isms")).unwrap();
-    assert!(isms_text.contains("approved_by isms-manager on 2026-11-23"));
+    assert!(isms_text.contains("approved_by managing-director on 2026-11-23"));
 
     let inputs: Vec<Input> = ["isms.isms", "soa.isms"]
         .iter()

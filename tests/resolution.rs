@@ -69,7 +69,10 @@ fn references(m: &Model) -> Vec<(&Ref, &'static str)> {
     refs!(m.incidents, "assets", |x| &x.assets);
     refs!(m.incidents, "risks", |x| &x.risks);
     refs!(m.incidents, "nonconformities", |x| &x.nonconformities);
+    refs!(m.incidents, "controls", |x| &x.controls);
     refs!(m.nonconformities, "owner", |x| &x.owner);
+    refs!(m.nonconformities, "controls", |x| &x.controls);
+    refs!(m.nonconformities, "risks", |x| &x.risks);
     // Only the methodology in effect: a second one is reported and not read.
     refs!(m.methodologies.first(), "accept", |x| &x.accept);
     refs!(m.methodologies.first(), "accept", |x| x

@@ -363,8 +363,8 @@ fn non_ascii_text() {
         ("likelihood 2", "likelihood ²"),
         ("kind software", "kind söftware"),
         (
-            "approved_by alice on 2026-01-10",
-            "approved_by alice on ２０２６-01-10",
+            "approved_by bob on 2026-01-10",
+            "approved_by bob on ２０２６-01-10",
         ),
         ("organization acme", "örganization acme"),
     ]

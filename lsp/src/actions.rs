@@ -157,4 +157,26 @@ mod tests {
         assert_eq!(edits[0].new_text, "\n\ncontrol A.5.3 {\n  owner cto\n}");
         assert_eq!(record.is_preferred, None);
     }
+
+    #[test]
+    fn a_2013_control_id_gets_its_2022_rename() {
+        let a = analysis(&[
+            ("a.isms", &format!("use iso27001:2022\n{PEOPLE}")),
+            (
+                "b.isms",
+                "risk R-1 \"R\" {\n  owner ciso\n  treatment mitigate { controls A.12.6.1, A.18.2.3 }\n}\n",
+            ),
+        ]);
+        let one = actions_at(&a, 1, "A.12.6.1");
+        let titles: Vec<&str> = one.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["Replace with `A.8.8`"]);
+        assert_eq!(one[0].is_preferred, Some(true));
+        let two = actions_at(&a, 1, "A.18.2.3");
+        let titles: Vec<&str> = two.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["Replace with `A.5.36`", "Replace with `A.8.8`"]);
+        assert!(
+            two.iter().all(|x| x.is_preferred.is_none()),
+            "a person picks"
+        );
+    }
 }

@@ -99,12 +99,14 @@ codes! {
     NonconformityOverdue => "nonconformity/overdue", Warning;
     NonconformityMissingRootCause => "nonconformity/missing-root-cause", Error;
     NonconformityUnverified => "nonconformity/unverified", Error;
-    // Issue #11, acceptance: risk acceptance and authority, current and target risk,
-    // one notion of overdue.
     RiskUnaccepted => "risk/unaccepted", Error;
     RiskAcceptanceUnauthorized => "risk/acceptance-unauthorized", Error;
     RiskTreatmentUndated => "risk/treatment-undated", Warning;
     ControlOverdue => "control/overdue", Warning;
+    ControlContradicted => "control/contradicted", Warning;
+    PolicySelfApproved => "policy/self-approved", Warning;
+    SoaFrameworkAmbiguous => "soa/framework-ambiguous", Error;
+    ControlLegacyId => "control/legacy-id", Error;
 }
 
 /// Where the project and its rule documentation live.

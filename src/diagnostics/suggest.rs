@@ -37,6 +37,20 @@ pub fn closest_suggestion<'a>(
     if wrong.chars().count() > LONGEST {
         return None;
     }
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    if let Some(q) = Dotted::of(wrong) {
+        let mut best = Best::default();
+        for &c in &candidates {
+            if let Some(cost) = Dotted::of(c).and_then(|d| q.sibling_cost(&d)) {
+                if c != wrong {
+                    best.offer(c, Some(cost));
+                }
+            }
+        }
+        if best.score().is_some() {
+            return best.suggestion();
+        }
+    }
     let query = Query::new(wrong);
     let mut lower = String::new();
     let mut best = Best::default();
@@ -172,6 +186,54 @@ impl<'a> Best<'a> {
     }
 }
 
+/// A dotted ID ending in a number, `A.7.20`: its parent `A.7` and its last number.
+///
+/// Among IDs of one parent, "did you mean" goes by the number, not by the spelling: the
+/// nearest number, or the ID whose number the query extends by a digit typed too many
+/// (`A.7.20` means `A.7.2`, not `A.7.10`, one edit away as well; `A.5.38` means `A.5.37`).
+/// Only when no ID shares the parent does the edit distance decide.
+#[derive(Debug, Clone, Copy)]
+struct Dotted<'s> {
+    parent: &'s str,
+    digits: &'s str,
+    number: u64,
+}
+
+impl<'s> Dotted<'s> {
+    fn of(id: &'s str) -> Option<Dotted<'s>> {
+        let (parent, digits) = id.rsplit_once('.')?;
+        if parent.is_empty()
+            || digits.is_empty()
+            || digits.len() > 9
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        Some(Dotted {
+            parent,
+            digits,
+            number: digits.parse().ok()?,
+        })
+    }
+
+    /// How far the sibling `c` is from this query, lower is closer: the gap between the
+    /// numbers, or 1.5 per digit when `c`'s number is this one's with digits dropped from
+    /// its end, whichever is less. `None` for an ID of another parent.
+    fn sibling_cost(&self, c: &Dotted<'_>) -> Option<f64> {
+        if !c.parent.eq_ignore_ascii_case(self.parent) {
+            return None;
+        }
+        let gap = self.number.abs_diff(c.number) as f64;
+        let dropped = self.digits.len().saturating_sub(c.digits.len());
+        let truncated = if dropped > 0 && self.digits.starts_with(c.digits) {
+            1.5 * dropped as f64
+        } else {
+            f64::INFINITY
+        };
+        Some(gap.min(truncated))
+    }
+}
+
 /// For IDs ending in a number (`A.5.38` vs `A.5.37`), how far apart the numbers are; ties
 /// between equally distant spellings go to the numerically nearest ID.
 fn numeric_gap(a: &str, b: &str) -> f64 {
@@ -208,6 +270,8 @@ pub struct NameIndex<'a> {
     by_length: BTreeMap<usize, Vec<u32>>,
     /// Lower-casing keeps every length (identifiers are ASCII); otherwise `closest` runs.
     ascii: bool,
+    /// Dotted IDs (`A.7.2`) by lower-cased parent (`a.7`): (last number, position), sorted.
+    siblings: HashMap<String, Vec<(u64, u32)>>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -241,6 +305,19 @@ impl<'a> NameIndex<'a> {
             }
             index.by_length.entry(lower.len()).or_default().push(at);
         }
+        for (at, name) in index.names.iter().enumerate() {
+            let (Some(d), Ok(at)) = (Dotted::of(name), u32::try_from(at)) else {
+                continue;
+            };
+            index
+                .siblings
+                .entry(d.parent.to_ascii_lowercase())
+                .or_default()
+                .push((d.number, at));
+        }
+        for list in index.siblings.values_mut() {
+            list.sort_unstable();
+        }
         let lower = &index.lower;
         for bucket in index.by_length.values_mut() {
             bucket.sort_by(|a, b| text(lower, *a).cmp(text(lower, *b)));
@@ -261,6 +338,9 @@ impl<'a> NameIndex<'a> {
         }
         if wrong.len() > LONGEST {
             return None;
+        }
+        if let Some(best) = self.dotted(wrong) {
+            return Some(best);
         }
         let query = Query::new(wrong);
         let mut best = Best::default();
@@ -318,6 +398,57 @@ impl<'a> NameIndex<'a> {
     }
 }
 
+impl<'a> NameIndex<'a> {
+    /// The sibling of a dotted query ([`Dotted`]), as `closest_suggestion` finds it by
+    /// trying every name: only the IDs with the nearest numbers below and above, and those
+    /// whose number is a prefix of the query's digits, can score best.
+    fn dotted(&self, wrong: &str) -> Option<Suggestion<'a>> {
+        let q = Dotted::of(wrong)?;
+        let list = self.siblings.get(&q.parent.to_ascii_lowercase())?;
+        let mut best = Best::default();
+        let mut offer = |group: &[(u64, u32)]| {
+            let mut offered = false;
+            for &(_, at) in group {
+                let Some(&c) = self.names.get(at as usize) else {
+                    continue;
+                };
+                if c == wrong {
+                    continue;
+                }
+                if let Some(cost) = Dotted::of(c).and_then(|d| q.sibling_cost(&d)) {
+                    best.offer(c, Some(cost));
+                    offered = true;
+                }
+            }
+            offered
+        };
+        let group = |n: u64| {
+            let from = list.partition_point(|(x, _)| *x < n);
+            let to = list.partition_point(|(x, _)| *x <= n);
+            list.get(from..to).unwrap_or_default()
+        };
+        // The nearest numbers below (or equal) and above, skipping the query itself.
+        let below = list.partition_point(|(x, _)| *x <= q.number);
+        for &(n, _) in list.get(..below).unwrap_or_default().iter().rev() {
+            if offer(group(n)) {
+                break;
+            }
+        }
+        let above = list.partition_point(|(x, _)| *x < q.number);
+        for &(n, _) in list.get(above..).unwrap_or_default() {
+            if offer(group(n)) {
+                break;
+            }
+        }
+        for k in 1..q.digits.len() {
+            if let Some(n) = q.digits.get(..k).and_then(|d| d.parse().ok()) {
+                offer(group(n));
+            }
+        }
+        best.suggestion()
+    }
+}
+
 fn text(lower: &[String], at: u32) -> &str {
     lower.get(at as usize).map_or("", String::as_str)
 }
@@ -357,6 +488,26 @@ mod tests {
             closest("A.5.38", ["A.5.37", "A.5.3", "A.8.1"]),
             Some("A.5.37")
         );
+    }
+
+    #[test]
+    fn dotted_ids_go_by_number_and_prefix_before_spelling() {
+        let catalog: Vec<String> = (1..=14).map(|i| format!("A.7.{i}")).collect();
+        let ids = || catalog.iter().map(String::as_str);
+        let index = NameIndex::new(ids());
+        for (query, want) in [
+            ("A.7.20", "A.7.2"),
+            ("A.7.15", "A.7.14"),
+            ("A.7.99", "A.7.9"),
+            ("a.7.20", "A.7.2"),
+        ] {
+            assert_eq!(closest(query, ids()), Some(want), "{query}");
+            assert_eq!(index.closest(query), Some(want), "{query}");
+        }
+        let near = ["A.5.37", "A.5.3", "A.8.1"];
+        assert_eq!(NameIndex::new(near).closest("A.5.38"), Some("A.5.37"));
+        // No sibling: the spelling decides.
+        assert_eq!(closest("A.9.1", ["A.8.1", "B.7.3"]), Some("A.8.1"));
     }
 
     #[test]
@@ -455,6 +606,17 @@ mod tests {
             let mut names: Vec<String> = (0..count).map(|_| rng.word(alphabet, 12)).collect();
             if round % 5 == 0 {
                 names.extend((0..30).map(|i| format!("server-{i}")));
+            }
+            if round % 3 == 1 {
+                // Dotted IDs of a few parents, with gaps, leading zeros and equal numbers.
+                for _ in 0..rng.below(40) {
+                    let zero = if rng.below(8) == 0 { "0" } else { "" };
+                    names.push(format!(
+                        "A.{}.{zero}{}",
+                        5 + rng.below(3),
+                        1 + rng.below(40)
+                    ));
+                }
             }
             let index = NameIndex::new(names.iter().map(String::as_str));
             for _ in 0..40 {

@@ -11,7 +11,7 @@ use crate::Compilation;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Soa {
-    /// The first catalog in use (`iso27001:2022`).
+    /// The catalog the SoA covers (`iso27001:2022`): see `Model::soa_catalog`.
     pub framework: Option<String>,
     pub organization: Option<String>,
     pub date: String,
@@ -40,6 +40,8 @@ pub struct SoaRow {
     pub owner_name: Option<String>,
     /// The justification in words: the risks and requirements, or the exclusion reason.
     pub justification: String,
+    /// The open nonconformities that name the control (`controls` of a nonconformity).
+    pub open_nonconformities: Vec<String>,
 }
 
 /// The counts of one group of SoA rows.
@@ -103,7 +105,7 @@ pub struct ThemeCounts {
 pub struct Summary {
     /// Catalog and additional controls together.
     pub total: Counts,
-    /// One entry per theme of the catalogs in use, in catalog order, then one for the
+    /// One entry per theme of the SoA's catalog, in catalog order, then one for the
     /// additional controls when there are any.
     pub themes: Vec<ThemeCounts>,
 }
@@ -113,20 +115,32 @@ impl Soa {
         let m = &c.model;
         let mut controls = Vec::new();
         let mut additional_controls = Vec::new();
-        for (i, slot) in m.slots.iter().enumerate() {
-            let row = row(c, i, slot);
-            if slot.is_custom() {
-                additional_controls.push(row);
-            } else {
-                controls.push(row);
+        let mut open: Vec<Vec<String>> = vec![Vec::new(); m.slots.len()];
+        for nc in m.nonconformities.iter().filter(|nc| nc.is_open()) {
+            for r in &nc.controls {
+                if let Some(ids) = m.slot_index(&r.name).and_then(|at| open.get_mut(at)) {
+                    if !ids.contains(&nc.id.text) {
+                        ids.push(nc.id.text.clone());
+                    }
+                }
             }
+        }
+        for ((i, slot), open) in m.slots.iter().enumerate().zip(open) {
+            // Rows of catalogs other than the SoA's never mix into it.
+            let target = match slot.entry {
+                None => &mut additional_controls,
+                Some((catalog, _)) if Some(catalog) == m.soa_catalog => &mut controls,
+                Some(_) => continue,
+            };
+            let mut row = row(c, i, slot);
+            row.open_nonconformities = open;
+            target.push(row);
         }
         let summary = summarize(c, &controls, &additional_controls);
         Soa {
             framework: m
-                .used_catalogs
-                .first()
-                .and_then(|&i| m.catalogs.get(i))
+                .soa_catalog
+                .and_then(|i| m.catalogs.get(i))
                 .map(|cat| cat.id.text.clone()),
             organization: m
                 .organization()
@@ -201,6 +215,7 @@ fn row(c: &Compilation, i: usize, slot: &ControlSlot) -> SoaRow {
         policies,
         evidence: decl.map(|d| d.evidence.clone()).unwrap_or_default(),
         justification,
+        open_nonconformities: Vec::new(),
     }
 }
 
@@ -225,7 +240,7 @@ fn justification(risks: &[String], requirements: &[String], excluded: Option<&st
 fn summarize(c: &Compilation, controls: &[SoaRow], additional: &[SoaRow]) -> Summary {
     let m = &c.model;
     let mut themes: Vec<ThemeCounts> = Vec::new();
-    for catalog in m.used_catalogs.iter().filter_map(|&i| m.catalogs.get(i)) {
+    for catalog in m.soa_catalog.iter().filter_map(|&i| m.catalogs.get(i)) {
         for t in &catalog.themes {
             if !themes
                 .iter()

@@ -73,6 +73,7 @@ pub const SOA_COLUMNS: &[Column] = &[
     col("Owner name", 22.0),
     col("Policies", 18.0),
     col("Evidence", 44.0),
+    col("Open nonconformities", 20.0),
 ];
 
 /// Every catalog control, then the additional controls.
@@ -99,6 +100,7 @@ fn soa_row(r: &SoaRow) -> Vec<Cell> {
         Cell::opt(r.owner_name.as_deref()),
         Cell::text(r.policies.join(IDS)),
         Cell::text(r.evidence.join(TEXTS)),
+        Cell::text(r.open_nonconformities.join(IDS)),
     ]
 }
 

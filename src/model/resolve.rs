@@ -8,8 +8,11 @@ use super::resolution::{Recorder, Referent, Resolution};
 use super::values::Ref;
 use super::Kind;
 use super::Model;
-use crate::diagnostics::{closest_suggestion, Code, Diagnostic, Fix, NameIndex, Sink, Suggestion};
+use crate::diagnostics::{
+    closest_suggestion, Applicability, Code, Diagnostic, Edit, Fix, NameIndex, Sink, Suggestion,
+};
 use crate::source::Span;
+use crate::stdlib::{is_annex_a_form, successors_2013};
 
 /// "a person or a role"
 fn expected(kinds: &[Kind]) -> String {
@@ -71,6 +74,7 @@ pub fn resolve(model: &mut Model, sink: &mut Sink) {
     declare_names(model, sink);
     let mut recorder = Recorder::default();
     use_catalogs(model, sink, &mut recorder);
+    model.soa_catalog = soa_catalog(model);
     lay_out_controls(model, sink);
     record_definitions(model, &mut recorder);
     let r = Resolver {
@@ -232,6 +236,40 @@ fn use_catalogs(model: &mut Model, sink: &mut Sink, recorder: &mut Recorder) {
     }
 }
 
+/// Whether a catalog is an edition of ISO/IEC 27001 (`iso27001:2022`).
+pub fn is_iso27001(catalog_id: &str) -> bool {
+    catalog_id.starts_with("iso27001:")
+}
+
+/// The catalog the Statement of Applicability covers: the ISO/IEC 27001 catalog in use,
+/// else the one catalog in use that `use … for soa` names, else the only catalog in use.
+/// Never the order of files: `soa/framework-ambiguous` reports a project where none is.
+fn soa_catalog(model: &Model) -> Option<usize> {
+    let used = &model.used_catalogs;
+    let id = |c: usize| model.catalogs.get(c).map(|x| x.id.text.as_str());
+    if let Some(&iso) = used.iter().find(|&&c| id(c).is_some_and(is_iso27001)) {
+        return Some(iso);
+    }
+    let mut marked: Vec<usize> = model
+        .uses
+        .iter()
+        .filter(|u| u.for_soa.is_some())
+        .filter_map(|u| {
+            model
+                .catalogs
+                .iter()
+                .position(|c| c.id.text == u.framework.text)
+        })
+        .collect();
+    marked.sort_unstable();
+    marked.dedup();
+    match (marked.as_slice(), used.as_slice()) {
+        ([one], _) => Some(*one),
+        ([], [only]) => Some(*only),
+        _ => None,
+    }
+}
+
 fn lay_out_controls(model: &mut Model, sink: &mut Sink) {
     for &c in &model.used_catalogs {
         let Some(catalog) = model.catalogs.get(c) else {
@@ -266,7 +304,10 @@ fn lay_out_controls(model: &mut Model, sink: &mut Sink) {
             }
             continue;
         }
-        if control.title.is_none() && !control.common.header_broken {
+        let reserved = iso_2022_in_use(model) && is_annex_a_form(id);
+        if reserved {
+            sink.push(reserved_declaration(model, id, control.id.span));
+        } else if control.title.is_none() && !control.common.header_broken {
             let mut d = Diagnostic::new(
                 Code::FieldMissing,
                 control.id.span,
@@ -288,6 +329,99 @@ fn lay_out_controls(model: &mut Model, sink: &mut Sink) {
             entry: None,
         });
     }
+}
+
+/// The ID of the ISO/IEC 27001:2022 catalog, whose `A.n.n` IDs are reserved.
+const ISO_2022: &str = "iso27001:2022";
+
+/// Whether `use iso27001:2022` is in effect: then `A.n.n[.n]` IDs belong to the catalog.
+fn iso_2022_in_use(model: &Model) -> bool {
+    model
+        .used_catalogs
+        .iter()
+        .any(|&c| model.catalogs.get(c).is_some_and(|x| x.id.text == ISO_2022))
+}
+
+/// The 2022 successors of `id` when it is a 2013 Annex A ID and the 2022 catalog is in
+/// use (a project with its own `A.12.6.1` and no ISO catalog keeps it).
+fn legacy(model: &Model, id: &str) -> Option<&'static [&'static str]> {
+    successors_2013(id).filter(|_| iso_2022_in_use(model))
+}
+
+/// "`A.5.36` or `A.8.8`"
+fn ticked_or(ids: &[&str]) -> String {
+    list_or(ids.iter().copied())
+}
+
+/// `control/legacy-id` at an ISO/IEC 27001:2013 ID written at `span`, with the rename to
+/// each 2022 control as a fix: safe when there is one, for review when there are several.
+fn legacy_id(span: Span, id: &str, successors: &[&str], declared: bool) -> Diagnostic {
+    let message = if declared {
+        format!(
+            "control `{id}` takes an ISO/IEC 27001:2013 Annex A ID; in ISO/IEC 27001:2022 it is {}",
+            ticked_or(successors)
+        )
+    } else {
+        format!(
+            "`{id}` is an ISO/IEC 27001:2013 Annex A ID; in ISO/IEC 27001:2022 it is {}",
+            ticked_or(successors)
+        )
+    };
+    let help = match successors {
+        [one] => format!("write `{one}`, the ISO/IEC 27001:2022 control"),
+        _ => format!(
+            "write the ISO/IEC 27001:2022 control it means: {}",
+            ticked_or(successors)
+        ),
+    };
+    // A declaration renamed becomes the record of a catalog control, which may already
+    // have one: a person checks that, as they pick between several successors.
+    let applicability = if successors.len() == 1 && !declared {
+        Applicability::Safe
+    } else {
+        Applicability::NeedsReview
+    };
+    let fixes = successors.iter().map(|&new| {
+        Fix::new(
+            format!("Replace with `{new}`"),
+            vec![Edit::replace(span, new)],
+            applicability,
+        )
+    });
+    Diagnostic::new(Code::ControlLegacyId, span, message)
+        .with_label("a 2013 Annex A ID, not a control of `iso27001:2022`")
+        .with_help(help)
+        .with_fixes(fixes)
+}
+
+/// A custom control declared with an ID of the Annex A form: a 2013 ID is
+/// `control/legacy-id`; any other is not a control of the catalog, `ref/unknown`.
+fn reserved_declaration(model: &Model, id: &str, span: Span) -> Diagnostic {
+    if let Some(successors) = successors_2013(id) {
+        return legacy_id(span, id, successors, true);
+    }
+    let mut d = Diagnostic::new(
+        Code::RefUnknown,
+        span,
+        format!("`{id}` is not a control of `{ISO_2022}`"),
+    )
+    .with_label(format!("IDs of the form `A.n.n` belong to `{ISO_2022}`"));
+    let entries = model
+        .catalogs
+        .iter()
+        .filter(|c| c.id.text == ISO_2022)
+        .flat_map(|c| c.entries.iter().map(|e| e.id.as_str()));
+    d = match closest_suggestion(id, entries) {
+        Some(best) => d
+            .with_help(format!(
+                "did you mean `{}`? A custom control takes an ID of your own",
+                best.name
+            ))
+            // Renaming a custom control into a catalog control changes what it is.
+            .with_fix(Fix::did_you_mean(span, best.name, false)),
+        None => d.with_help("give the custom control an ID of your own"),
+    };
+    d
 }
 
 /// A shipped or project catalog, not in use, that has an entry `id`.
@@ -325,10 +459,26 @@ impl<'a> Resolver<'a> {
     fn expect(&mut self, r: &Ref, kinds: &[Kind], field: &str) -> bool {
         let index = &self.model.index;
         let lookup = |k: &Kind| index.get(*k, &r.name).map(|at| Referent::Decl(*k, at));
+        let successors = kinds
+            .contains(&Kind::Control)
+            .then(|| legacy(self.model, &r.name))
+            .flatten();
         if let Some(target) = kinds.iter().find_map(lookup) {
             self.recorder
                 .reference(r.span, field, Resolution::Resolved(target));
+            if let Some(successors) = successors {
+                self.sink
+                    .push(legacy_id(r.span, &r.name, successors, false));
+                return false;
+            }
             return true;
+        }
+        if let Some(successors) = successors {
+            self.recorder
+                .reference(r.span, field, Resolution::Unknown(Some(Kind::Control)));
+            self.sink
+                .push(legacy_id(r.span, &r.name, successors, false));
+            return false;
         }
         let wanted = expected(kinds);
         let other = Kind::ALL.iter().find_map(lookup);
@@ -432,6 +582,11 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 first.insert(&r.name, r.span);
+                if let Some(successors) = legacy(m, &r.name) {
+                    self.sink
+                        .push(legacy_id(r.span, &r.name, successors, false));
+                    continue;
+                }
                 match slot.and_then(|at| m.slots.get(at)) {
                     Some(slot) if !slot.is_custom() => {}
                     Some(_) => self.sink.push(
@@ -621,5 +776,95 @@ mod tests {
             .find(|d| d.code == Code::RefUnknown)
             .unwrap();
         assert_eq!(d.help.as_deref(), Some("did you mean `A.5.37`?"));
+    }
+
+    fn with(code: Code, c: &Compilation) -> Vec<&crate::diagnostics::Diagnostic> {
+        c.diagnostics.iter().filter(|d| d.code == code).collect()
+    }
+
+    #[test]
+    fn a_2013_id_is_one_legacy_id_with_its_rename() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\nrequirement r \"R\" {\n kind legal\n controls A.12.6.1\n}\n",
+        )]);
+        let d = with(Code::ControlLegacyId, &c);
+        assert_eq!(d.len(), 1);
+        assert!(with(Code::RefUnknown, &c).is_empty());
+        let d = d[0];
+        assert!(d.message.contains("`A.8.8`"), "{}", d.message);
+        assert_eq!(d.fixes.len(), 1);
+        assert!(d.fixes[0].is_safe());
+        assert_eq!(d.fixes[0].edits[0].replacement, "A.8.8");
+    }
+
+    #[test]
+    fn a_2013_id_with_two_successors_gets_a_fix_to_review_for_each() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\nexclude A.18.2.3 because \"old\"\n",
+        )]);
+        let d = with(Code::ControlLegacyId, &c);
+        assert_eq!(d.len(), 1, "{:?}", c.diagnostics);
+        let new: Vec<&str> = d[0]
+            .fixes
+            .iter()
+            .map(|f| f.edits[0].replacement.as_str())
+            .collect();
+        assert_eq!(new, ["A.5.36", "A.8.8"]);
+        assert!(d[0].fixes.iter().all(|f| !f.is_safe()));
+        assert!(with(Code::RefUnknown, &c).is_empty());
+    }
+
+    #[test]
+    fn a_custom_control_with_a_2013_id_is_one_legacy_id_not_a_missing_title() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\ncontrol A.9.4.2 { status planned }\n",
+        )]);
+        let d = with(Code::ControlLegacyId, &c);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].fixes.len(), 1);
+        assert!(
+            !d[0].fixes[0].is_safe(),
+            "the record of A.8.5 may exist already"
+        );
+        assert!(
+            with(Code::FieldMissing, &c).is_empty(),
+            "{:?}",
+            c.diagnostics
+        );
+    }
+
+    #[test]
+    fn without_the_2022_catalog_a_2013_id_is_an_ordinary_name() {
+        let c = run(&[("a.isms", "control A.9.4.2 \"Log-on\" { status planned }\n")]);
+        assert!(with(Code::ControlLegacyId, &c).is_empty());
+    }
+
+    #[test]
+    fn a_custom_control_may_not_take_an_unknown_annex_a_id() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\ncontrol A.7.20 \"Mine\" { status planned }\n",
+        )]);
+        let d = with(Code::RefUnknown, &c);
+        assert_eq!(d.len(), 1, "{:?}", c.diagnostics);
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("did you mean `A.7.2`?"));
+        assert!(with(Code::FieldMissing, &c).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_annex_a_reference_suggests_the_nearest_id() {
+        let c = run(&[(
+            "a.isms",
+            "use iso27001:2022\nrequirement r \"R\" {\n kind legal\n controls A.7.20\n}\n",
+        )]);
+        let d = with(Code::RefUnknown, &c);
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `A.7.2`?"));
     }
 }

@@ -134,10 +134,11 @@ impl Case {
     }
 }
 
-/// An approved, owned policy `pol{i}` with the given extra lines.
+/// An approved, owned policy `pol{i}` with the given extra lines, approved by someone
+/// other than its owner (`policy/self-approved`).
 fn policy(i: usize, extra: &str) -> String {
     format!(
-        "policy pol{i} \"Policy {i}\" {{\n{extra}  owner ciso\n  version \"1.0\"\n  approved_by alice on 2026-06-01\n  review every 12 months\n  statement P{i}-1 \"Statement {i}.\"\n}}"
+        "policy pol{i} \"Policy {i}\" {{\n{extra}  owner ciso\n  version \"1.0\"\n  approved_by bob on 2026-06-01\n  review every 12 months\n  statement P{i}-1 \"Statement {i}.\"\n}}"
     )
 }
 
@@ -145,4 +146,6 @@ fn policy(i: usize, extra: &str) -> String {
 const HEADER: &str = "organization synth \"Synthetic Corp\"\n\
 scope \"Synthetic\" {\n  includes \"Everything\"\n}\n\
 role ciso \"CISO\"\n\
-person alice \"Alice\" { roles ciso }\n";
+person alice \"Alice\" { roles ciso }\n\
+role ceo \"CEO\"\n\
+person bob \"Bob\" { roles ceo }\n";

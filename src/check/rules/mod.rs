@@ -9,10 +9,12 @@ mod asset_missing_owner;
 mod asset_unassessed;
 mod audit_not_independent;
 mod audit_overdue;
+mod control_contradicted;
 mod control_excluded_but_required;
 mod control_missing_owner;
 mod control_missing_status;
 mod control_no_evidence;
+mod control_overdue;
 mod control_undocumented;
 mod control_unjustified;
 mod incident_risks_not_reviewed;
@@ -27,11 +29,13 @@ mod objective_no_metric;
 mod policy_missing_owner;
 mod policy_parent_cycle;
 mod policy_review_overdue;
+mod policy_self_approved;
 mod policy_unapproved;
 mod project_missing;
 mod review_inputs_missing;
 mod review_overdue;
 mod risk_acceptance_required;
+mod risk_acceptance_unauthorized;
 mod risk_missing_owner;
 mod risk_missing_treatment;
 mod risk_no_assets;
@@ -39,17 +43,15 @@ mod risk_no_controls;
 mod risk_residual_exceeds_inherent;
 mod risk_review_overdue;
 mod risk_treatment_overdue;
+mod risk_treatment_undated;
+mod risk_unaccepted;
 mod role_unassigned;
 mod soa_exclusion_without_reason;
+mod soa_framework_ambiguous;
 mod soa_unaddressed;
 pub mod text_control_character;
 mod training_overdue;
 mod value_out_of_scale;
-// Issue #11, acceptance.
-mod control_overdue;
-mod risk_acceptance_unauthorized;
-mod risk_treatment_undated;
-mod risk_unaccepted;
 
 pub type Rule = fn(&Context<'_>, &mut Sink);
 
@@ -94,9 +96,11 @@ pub const ALL: &[Rule] = &[
     nonconformity_overdue::check,
     nonconformity_missing_root_cause::check,
     nonconformity_unverified::check,
-    // Issue #11, acceptance.
     risk_unaccepted::check,
     risk_acceptance_unauthorized::check,
     risk_treatment_undated::check,
     control_overdue::check,
+    control_contradicted::check,
+    policy_self_approved::check,
+    soa_framework_ambiguous::check,
 ];

@@ -123,7 +123,7 @@ mod tests {
         let files = files(day()).unwrap();
         assert!(files[0]
             .1
-            .contains("approved_by isms-manager on 2026-11-23"));
+            .contains("approved_by managing-director on 2026-11-23"));
         assert!(!files.iter().any(|(_, t)| t.contains("{today}")));
     }
 

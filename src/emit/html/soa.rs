@@ -137,6 +137,15 @@ fn row(h: &mut Html, r: &SoaRow, files: &PolicyFiles) {
     }
     h.raw("<td>");
     status_pill(h, r.status, r.exclusion_reason.is_some() && !r.applicable);
+    if !r.open_nonconformities.is_empty() {
+        h.raw("<br>Open nonconformities: ");
+        linked_ids(
+            h,
+            &r.open_nonconformities,
+            "corrective-actions.html#nc-",
+            "",
+        );
+    }
     h.raw("</td><td>");
     let owner = r.owner.as_ref().map(|id| Party {
         id: id.clone(),

@@ -16,6 +16,7 @@ const COLUMNS: &[&str] = &[
     "Owner",
     "Policies",
     "Evidence",
+    "Open nonconformities",
 ];
 
 pub fn render(s: &Soa) -> String {

@@ -29,6 +29,8 @@ pub struct Incident {
     pub severity: Option<IncidentSeverity>,
     pub assets: Vec<Ref>,
     pub risks: Vec<Ref>,
+    /// The controls that failed or were involved.
+    pub controls: Vec<Ref>,
     pub lessons: Option<String>,
     pub nonconformities: Vec<Ref>,
     pub common: Common,
@@ -47,6 +49,11 @@ impl Incident {
         optional("assets", Takes::Names(&[Kind::Asset]), "assets affected");
     pub const RISKS: FieldSpec =
         optional("risks", Takes::Names(&[Kind::Risk]), "risks it realised");
+    pub const CONTROLS: FieldSpec = optional(
+        "controls",
+        Takes::Names(&[Kind::Control]),
+        "controls that failed or were involved",
+    );
     pub const LESSONS: FieldSpec = optional("lessons", Takes::Free, "lessons learned (string)");
     pub const NONCONFORMITIES: FieldSpec = optional(
         "nonconformities",
@@ -66,6 +73,7 @@ impl Declaration for Incident {
         Self::SEVERITY,
         Self::ASSETS,
         Self::RISKS,
+        Self::CONTROLS,
         Self::LESSONS,
         Self::NONCONFORMITIES,
         Self::DESCRIPTION,
@@ -78,6 +86,7 @@ impl Declaration for Incident {
     named!(
         assets => ASSETS,
         risks => RISKS,
+        controls => CONTROLS,
         nonconformities => NONCONFORMITIES,
     );
 }
@@ -92,6 +101,7 @@ fn incident(decl: &Decl, sink: &mut Sink) -> Option<Incident> {
             .map(|(s, _)| s),
         assets: refs(sink, &f, &Incident::ASSETS, "an asset"),
         risks: refs(sink, &f, &Incident::RISKS, "a risk"),
+        controls: refs(sink, &f, &Incident::CONTROLS, "a control"),
         lessons: string(sink, &f, &Incident::LESSONS),
         nonconformities: refs(sink, &f, &Incident::NONCONFORMITIES, "a nonconformity"),
         id,

@@ -143,6 +143,10 @@ macro_rules! declarations {
             pub slots: Vec<ControlSlot>,
             /// Indices into `catalogs` of the catalogs brought in by `use`.
             pub used_catalogs: Vec<usize>,
+            /// Index into `catalogs` of the catalog the Statement of Applicability
+            /// covers: the ISO/IEC 27001 catalog in use, else the one `use … for soa`
+            /// names, else the only catalog in use. Filled by resolution.
+            pub soa_catalog: Option<usize>,
             /// Every name written in the project and what it stands for. Filled by
             /// resolution.
             pub resolution: Resolutions,
@@ -161,6 +165,7 @@ macro_rules! declarations {
                     index: _,
                     slots: _,
                     used_catalogs: _,
+                    soa_catalog: _,
                     resolution: _,
                 } = other;
                 self.allows.append(&mut allows);

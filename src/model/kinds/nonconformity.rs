@@ -1,7 +1,7 @@
 //! nonconformity: a nonconformity and its corrective action (clause 10.2).
 
 use super::lifecycle::*;
-use super::{DeclKind, Declaration};
+use super::{DeclKind, Declaration, Kind};
 use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::{common, read};
@@ -32,6 +32,10 @@ pub struct Nonconformity {
     pub status: Option<(NcStatus, Span)>,
     pub closed: Option<Dated>,
     pub verified: Option<String>,
+    /// The controls it found wanting.
+    pub controls: Vec<Ref>,
+    /// The risks it bears on.
+    pub risks: Vec<Ref>,
     pub common: Common,
 }
 
@@ -68,7 +72,21 @@ impl Nonconformity {
         Takes::Free,
         "how the action was found effective",
     );
+    pub const CONTROLS: FieldSpec = optional(
+        "controls",
+        Takes::Names(&[Kind::Control]),
+        "controls it found wanting",
+    );
+    pub const RISKS: FieldSpec =
+        optional("risks", Takes::Names(&[Kind::Risk]), "risks it bears on");
     pub const DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
+}
+
+impl Nonconformity {
+    /// Whether it is still being worked on (`status open`).
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, Some((NcStatus::Open, _)))
+    }
 }
 
 impl Declaration for Nonconformity {
@@ -84,6 +102,8 @@ impl Declaration for Nonconformity {
         Self::STATUS,
         Self::CLOSED,
         Self::VERIFIED,
+        Self::CONTROLS,
+        Self::RISKS,
         Self::DESCRIPTION,
     ];
 
@@ -91,7 +111,7 @@ impl Declaration for Nonconformity {
         nonconformity(decl, sink)
     }
 
-    named!(owner => OWNER);
+    named!(owner => OWNER, controls => CONTROLS, risks => RISKS);
 }
 
 fn nonconformity(decl: &Decl, sink: &mut Sink) -> Option<Nonconformity> {
@@ -107,6 +127,8 @@ fn nonconformity(decl: &Decl, sink: &mut Sink) -> Option<Nonconformity> {
             .and_then(|x| read::keyword::<NcStatus>(sink, x)),
         closed: date(sink, &f, &Nonconformity::CLOSED),
         verified: string(sink, &f, &Nonconformity::VERIFIED),
+        controls: refs(sink, &f, &Nonconformity::CONTROLS, "a control"),
+        risks: refs(sink, &f, &Nonconformity::RISKS, "a risk"),
         id,
         title,
         common: common(decl, f.present),
