@@ -99,6 +99,10 @@ codes! {
     NonconformityOverdue => "nonconformity/overdue", Warning;
     NonconformityMissingRootCause => "nonconformity/missing-root-cause", Error;
     NonconformityUnverified => "nonconformity/unverified", Error;
+    // issue #11, records: placeholders and dates.
+    TextPlaceholder => "text/placeholder", Warning;
+    DateInFuture => "date/in-future", Warning;
+    DateOrder => "date/order", Error;
 }
 
 /// Where the project and its rule documentation live.

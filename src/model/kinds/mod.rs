@@ -220,6 +220,14 @@ macro_rules! declarations {
                     item.references(visit);
                 } )*
             }
+
+            /// Every date of every declaration, with the field that holds it, kind by
+            /// kind in registry order.
+            pub fn each_date(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+                $( for item in &self.$store {
+                    item.dates(visit);
+                } )*
+            }
         }
     };
 }

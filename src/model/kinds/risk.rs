@@ -71,11 +71,25 @@ impl Risk {
     pub const THREAT: FieldSpec = optional("threat", Takes::Free, "string");
     pub const VULNERABILITY: FieldSpec = optional("vulnerability", Takes::Free, "string");
     pub const REVIEWED: FieldSpec =
-        optional("reviewed", Takes::Date, "date of the last assessment");
+        optional("reviewed", Takes::Date, "date of the last assessment").past();
     pub const DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
 }
 
 impl Declaration for Risk {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.reviewed {
+            visit(d, &Self::REVIEWED);
+        }
+        if let Some(t) = &self.treatment {
+            if let Some(d) = &t.due {
+                visit(d, &Treatment::DUE);
+            }
+            if let Some(d) = t.accepted.as_ref().and_then(|a| a.on.as_ref()) {
+                visit(d, &Treatment::ACCEPTED_BY);
+            }
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Risk;
     const KEYWORD: &'static str = "risk";
     const DOC: &'static str = "a risk with its assessment and treatment";
@@ -177,7 +191,7 @@ impl Treatment {
         "likelihood N impact N after treatment",
     );
     pub const DUE: FieldSpec = optional("due", Takes::Date, "date the treatment is complete");
-    pub const ACCEPTED_BY: FieldSpec = optional("accepted_by", Takes::Signoff, "P on DATE");
+    pub const ACCEPTED_BY: FieldSpec = optional("accepted_by", Takes::Signoff, "P on DATE").past();
     pub const RATIONALE: FieldSpec = required(
         "rationale",
         "rationale \"why the risk is acceptable\"",
