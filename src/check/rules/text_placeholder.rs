@@ -68,7 +68,11 @@ fn check_string(
             .with_label("empty")
             .with_help("write the text, or remove the field until it is known")
     } else {
-        let shown: String = inner.trim().chars().take(40).collect();
+        let inner = inner.trim();
+        let mut shown: String = inner.chars().take(40).collect();
+        if shown.len() < inner.len() {
+            shown.push('…');
+        }
         Diagnostic::new(
             Code::TextPlaceholder,
             span,
