@@ -30,6 +30,15 @@ pub fn check(id: FileId, text: &str, sink: &mut Sink) {
                 }
                 at = end + 3;
             }
+            b'"' if text[at..].starts_with("\"\"") => {
+                if let Some(end) = misopened_text_end(text, at) {
+                    // `""` where `"""` was meant: a `syntax/error`, the one message.
+                    at = end;
+                    continue;
+                }
+                check_string(id, text, at..at + 2, "", sink);
+                at += 2;
+            }
             b'"' => {
                 let end = string_end(bytes, at);
                 let closed = end > at + 1 && bytes.get(end - 1) == Some(&b'"');
@@ -100,6 +109,46 @@ fn reported_elsewhere(before: &str) -> bool {
         .is_some_and(|rest| rest.trim_end().ends_with("reason"))
 }
 
+/// Where the grammar's `misopened_text` that starts at the `""` at `at` ends (after its
+/// closing `"""`), if it is one: `""` ending its line, lines indented at least as deep as
+/// the first that is not blank, then `"""` on a less indented line.
+fn misopened_text_end(text: &str, at: usize) -> Option<usize> {
+    let after = &text[at + 2..];
+    let line_end = after.find(['\n', '\r'])?;
+    if !after[..line_end].trim().is_empty() {
+        return None;
+    }
+    // Reads no further than the next line ending in `""` or holding `"""`, as the grammar
+    // does, so no line is read for two `""`: linear.
+    let mut offset = at + 2 + line_end;
+    let mut indent: Option<&str> = None;
+    for raw in text[offset..].split_inclusive('\n') {
+        let pos = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let blanks = &line[..line.len() - line.trim_start().len()];
+        match indent {
+            None if blanks.is_empty() => return None,
+            None => indent = Some(blanks),
+            Some(ind) if line.starts_with(ind) => {}
+            Some(_) => {
+                return line
+                    .trim_start()
+                    .starts_with("\"\"\"")
+                    .then_some(pos + blanks.len() + 3);
+            }
+        }
+        let body = line.trim_end();
+        if body.contains("\"\"\"") || body.ends_with("\"\"") {
+            return None;
+        }
+    }
+    None
+}
+
 /// Where a `"…"` string starting at `start` ends: after its closing quote, or at the end
 /// of the line when it has none (the grammar's `string_piece`).
 fn string_end(bytes: &[u8], start: usize) -> usize {
@@ -145,5 +194,7 @@ mod tests {
         assert!(found("@allow(asset/unassessed, reason = \"\")\n").is_empty());
         assert!(found("threat \"TODO unclosed\n").is_empty());
         assert_eq!(found("exclude A.5.1 because \"TODO: decide\"\n").len(), 1);
+        let misopened = "section \"Purpose\" \"\"\n    TODO: write it\n  \"\"\"\nx \"\"\n";
+        assert_eq!(found(misopened), vec![(48, 50)]);
     }
 }

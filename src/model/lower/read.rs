@@ -213,12 +213,26 @@ pub fn date(sink: &mut Sink, field: &Field) -> Option<Dated> {
     value_date(sink, value, &field.name.text)
 }
 
-/// A `YYYY-MM-DD` value that must exist in the calendar.
+/// A `YYYY-MM-DD` value that must exist in the calendar. A date written another way
+/// (`15.10.2026`, `2026/10/15`, `2026-10-5`) is one `value/invalid-date` whose help shows
+/// the ISO form.
 pub fn value_date(sink: &mut Sink, value: &Value, field: &str) -> Option<Dated> {
     let ValueKind::Date(text) = &value.kind else {
         invalid(sink, value.span, field, "a date (YYYY-MM-DD)", value);
         return None;
     };
+    if !is_iso_form(text) {
+        sink.push(
+            Diagnostic::new(
+                Code::ValueInvalidDate,
+                value.span,
+                format!("`{text}` is not written as YYYY-MM-DD"),
+            )
+            .with_label("dates are written year-month-day")
+            .with_help(iso_help(text)),
+        );
+        return None;
+    }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) => Some(Dated {
             date,
@@ -235,6 +249,51 @@ pub fn value_date(sink: &mut Sink, value: &Value, field: &str) -> Option<Dated> 
                 .with_help(date_help(text)),
             );
             None
+        }
+    }
+}
+
+/// `YYYY-MM-DD` exactly: four digits, two, two.
+fn is_iso_form(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The help for a date in another form: the ISO form of the dates it can mean. Year
+/// first is year-month-day; year last is day-month-year, or month-day-year when only that
+/// reading is a date.
+fn iso_help(text: &str) -> String {
+    let parts: Vec<u32> = text
+        .split(['-', '.', '/'])
+        .map(|p| p.parse::<u32>().unwrap_or(0))
+        .collect();
+    let [a, b, c] = parts[..] else {
+        return "write the date as YYYY-MM-DD".to_string();
+    };
+    let iso = |y: u32, m: u32, d: u32| {
+        i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .map(|date| date.format("%Y-%m-%d").to_string())
+    };
+    let year_first = text.find(['-', '.', '/']) == Some(4);
+    let readings: Vec<String> = if year_first {
+        iso(a, b, c).into_iter().collect()
+    } else {
+        let mut r: Vec<String> = iso(c, b, a).into_iter().chain(iso(c, a, b)).collect();
+        r.dedup();
+        r
+    };
+    match readings.as_slice() {
+        [] => "write the date as YYYY-MM-DD; this one is not in the calendar".to_string(),
+        [one] => format!("write `{one}`"),
+        [day_first, month_first, ..] => {
+            format!("write `{day_first}` (or `{month_first}` if the month comes first)")
         }
     }
 }
