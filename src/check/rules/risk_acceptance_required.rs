@@ -21,7 +21,13 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         };
         // An acceptance may stand on a line of the treatment that did not parse or was
         // misspelt: that error is already reported, and this one would follow from it.
-        if t.common.has(&Treatment::ACCEPTED_BY) || t.common.incomplete {
+        // An acceptance signed by a person whose name is a placeholder is none: nobody
+        // known accepted the risk (the name itself is `text/placeholder`).
+        let by_placeholder = t
+            .accepted
+            .as_ref()
+            .is_some_and(|s| cx.signed_by_placeholder(&s.by));
+        if (t.common.has(&Treatment::ACCEPTED_BY) && !by_placeholder) || t.common.incomplete {
             continue;
         }
         let (level, score, after) = match t.kind {
