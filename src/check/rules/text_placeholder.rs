@@ -94,10 +94,20 @@ fn check_string(
 }
 
 /// Whether an empty string written after `before` (the file up to its quote) is an empty
-/// exclusion reason or an empty `@allow` reason, which their own codes report.
+/// exclusion reason or an empty `@allow` reason, which their own codes report. The reason
+/// of a scope's `excludes "…" because ""` (a line, or a list's next line, of strings) has
+/// no code of its own, so it is this rule's.
 fn reported_elsewhere(before: &str) -> bool {
     let line = before.rsplit(['\n', '\r']).next().unwrap_or("").trim_end();
-    if line.ends_with("because")
+    let scope_excludes = {
+        let start = line.trim_start();
+        start.starts_with('"')
+            || start
+                .strip_prefix("excludes")
+                .is_some_and(|rest| rest.starts_with([' ', '\t']))
+    };
+    if !scope_excludes
+        && line.ends_with("because")
         && !line[..line.len() - "because".len()]
             .chars()
             .last()
@@ -191,6 +201,13 @@ mod tests {
     fn text_comments_and_reported_empties_are_left_alone() {
         assert!(found("person bob \"Bob\" // TODO: check\n").is_empty());
         assert!(found("exclude A.5.1 because \"\"\n").is_empty());
+        assert!(found("exclude A.5.1,\n  A.5.2 because \"\"\n").is_empty());
+        // A scope's exclusion reason has no code of its own.
+        assert_eq!(found("  excludes \"Shops\" because \"\"\n").len(), 1);
+        assert_eq!(
+            found("  excludes \"A\",\n    \"B\" because \"\"\n").len(),
+            1
+        );
         assert!(found("@allow(asset/unassessed, reason = \"\")\n").is_empty());
         assert!(found("threat \"TODO unclosed\n").is_empty());
         assert_eq!(found("exclude A.5.1 because \"TODO: decide\"\n").len(), 1);
