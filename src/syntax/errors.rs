@@ -10,6 +10,7 @@ fn error(span: Span, message: String, label: &str, help: Option<String>) -> Synt
         label: label.to_string(),
         help,
         related: None,
+        replacement: None,
     }
 }
 
@@ -93,15 +94,15 @@ fn typographic_quotes(span: Span, text: &str) -> Option<SyntaxError> {
     let quoted = &rest[..end];
     let inner = quoted.trim_matches(TYPOGRAPHIC_QUOTES);
     let start = span.start() + lead;
-    Some(error(
+    let straight = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut e = error(
         Span::new(span.file, start, start + end),
         "typographic quotes do not make a string".to_string(),
         "`“ ” ‘ ’ „` are not `\"`",
-        Some(format!(
-            "use `\"` (a straight double quote): `\"{}\"`",
-            inner.replace('"', "\\\"")
-        )),
-    ))
+        Some(format!("use `\"` (a straight double quote): `{straight}`")),
+    );
+    e.replacement = Some(straight);
+    Some(e)
 }
 
 /// Text after a field's (or declaration's) values that is not a value.
@@ -334,4 +335,39 @@ pub fn from_pest<R: std::fmt::Debug>(file: FileId, e: &pest::error::Error<R>) ->
         "parsing stopped here",
         None,
     )
+}
+
+#[cfg(test)]
+mod typographic_quote_tests {
+    use crate::source::FileId;
+
+    /// The one error of `text`, with its replacement.
+    fn errors(text: &str) -> Vec<(String, Option<String>)> {
+        crate::syntax::parse(FileId(0), text)
+            .errors
+            .iter()
+            .map(|e| {
+                (
+                    text[e.span.start()..e.span.end()].to_string(),
+                    e.replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_error_over_the_quoted_text_and_its_straight_form() {
+        let text = "risk R-1 “Fire” {\n  threat „Alice’s \"laptop\"“\n  vulnerability ‘x’\n}\n";
+        assert_eq!(
+            errors(text),
+            [
+                ("“Fire”".to_string(), Some("\"Fire\"".to_string())),
+                (
+                    "„Alice’s \"laptop\"“".to_string(),
+                    Some("\"Alice’s \\\"laptop\\\"\"".to_string())
+                ),
+                ("‘x’".to_string(), Some("\"x\"".to_string())),
+            ]
+        );
+    }
 }
