@@ -16,6 +16,7 @@ pub mod fix;
 pub mod format;
 pub mod frontend;
 pub mod model;
+pub mod placeholder;
 pub mod project;
 pub mod source;
 pub mod stdlib;

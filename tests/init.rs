@@ -65,8 +65,34 @@ fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Replace every placeholder the scaffold writes, as its user would: each `"TODO…"`
+/// string and the `TODO` line of the policy's text block.
+fn fill_in(dir: &Path) {
+    for f in ["isms.isms", "soa.isms"] {
+        let source = fs::read_to_string(dir.join(f)).unwrap();
+        let filled: Vec<String> = source
+            .lines()
+            .map(|line| match line.find("\"TODO") {
+                Some(start) => {
+                    let end = start + 1 + line[start + 1..].find('"').unwrap();
+                    format!(
+                        "{}\"Written by the ISMS team\"{}",
+                        &line[..start],
+                        &line[end + 1..]
+                    )
+                }
+                None if line.trim_start().starts_with("TODO:") => {
+                    line.replace("TODO:", "We protect information:")
+                }
+                None => line.to_string(),
+            })
+            .collect();
+        fs::write(dir.join(f), filled.join("\n") + "\n").unwrap();
+    }
+}
+
 #[test]
-fn the_scaffold_checks_clean_today_and_is_formatted() {
+fn the_scaffold_reports_its_placeholders_and_is_formatted() {
     let tmp = TempDir::new("clean");
     // A directory that does not exist yet, two levels deep.
     let dir = tmp.path().join("company/isms");
@@ -77,7 +103,36 @@ fn the_scaffold_checks_clean_today_and_is_formatted() {
         assert!(text(&out.stdout).contains(f), "{f} not reported");
     }
 
-    // No --today: the policy was approved today and its review is a year away.
+    // No errors, but every placeholder is reported: nothing an auditor would reject
+    // passes silently.
+    let out = isms(&["check"], &dir);
+    assert_eq!(
+        status(&out),
+        0,
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let out = isms(&["check", "--deny", "warnings", "--format", "json"], &dir);
+    assert_eq!(status(&out), 1, "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    let count = |code: &str| codes.iter().filter(|c| **c == code).count();
+    // Organization, its description, scope, includes, the two persons (the ISMS manager
+    // and the managing director who approves), the policy's purpose, and one reason per
+    // Annex A control; the policy's approval by a placeholder person does not count.
+    assert_eq!(count("text/placeholder"), 7 + 93, "{codes:?}");
+    assert_eq!(count("policy/unapproved"), 1, "{codes:?}");
+    assert_eq!(codes.len(), 7 + 93 + 1, "{codes:?}");
+
+    // Filled in, it checks clean. No --today: the policy was approved today and its
+    // review is a year away.
+    fill_in(&dir);
     let out = isms(&["check", "--deny", "warnings"], &dir);
     assert_eq!(
         status(&out),
@@ -122,7 +177,14 @@ fn the_soa_decides_exactly_the_catalog_controls() {
         .collect();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let c = compile(inputs, &Options { today });
-    assert!(c.diagnostics.is_empty(), "{:#?}", c.diagnostics);
+    // Only the placeholders are reported (`the_scaffold_reports_its_placeholders…`).
+    assert!(
+        c.diagnostics
+            .iter()
+            .all(|d| matches!(d.code.as_str(), "text/placeholder" | "policy/unapproved")),
+        "{:#?}",
+        c.diagnostics
+    );
 
     let catalog = &c.model.catalogs[c.model.used_catalogs[0]];
     assert_eq!(catalog.id.text, "iso27001:2022");
@@ -202,7 +264,8 @@ fn init_into_a_non_empty_directory_keeps_other_files() {
         fs::read_to_string(tmp.path().join("docs/old.md")).unwrap(),
         "old\n"
     );
-    let out = isms(&["check", "--deny", "warnings"], tmp.path());
+    // No errors; the placeholders are warnings.
+    let out = isms(&["check"], tmp.path());
     assert_eq!(status(&out), 0, "{}", text(&out.stdout));
 }
 

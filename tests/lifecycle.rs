@@ -112,6 +112,41 @@ fn the_example_is_ready_and_clean() {
 }
 
 #[test]
+fn an_item_whose_only_evidence_is_a_placeholder_is_partial() {
+    let item = |c: &isms::Compilation, clause: &str| {
+        c.readiness()
+            .items
+            .into_iter()
+            .find(|i| i.clause == clause)
+            .unwrap()
+    };
+    let control = |evidence: &str| {
+        format!(
+            "{PEOPLE}control c \"C\" {{\n  status implemented\n  owner ciso\n  evidence \"{evidence}\"\n}}\n"
+        )
+    };
+    let real = run(&control("Identity provider policy export"));
+    assert_eq!(item(&real, "8.1").state, State::Provided);
+    let placeholder = run(&control("TODO: attach the export"));
+    let it = item(&placeholder, "8.1");
+    assert_eq!(it.state, State::Partial, "{it:?}");
+    assert!(it.gaps.iter().any(|g| g.contains("placeholder")), "{it:?}");
+
+    // A policy approved by a person whose name is a placeholder is not approved.
+    let approved = |name: &str| {
+        run(&format!(
+            "{PEOPLE}person bob \"{name}\" {{ roles ciso }}\n\
+             policy p \"P\" {{\n  owner ciso\n  version \"1\"\n  approved_by bob on 2026-06-01\n  review every 12 months\n}}\n"
+        ))
+    };
+    assert_eq!(item(&approved("Bob Schmidt"), "5.2").state, State::Provided);
+    assert_eq!(
+        item(&approved("TODO: Full Name"), "5.2").state,
+        State::Partial
+    );
+}
+
+#[test]
 fn a_project_without_its_lifecycle_is_not_ready() {
     let c = run(PEOPLE);
     let r = c.readiness();

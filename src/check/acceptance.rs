@@ -58,9 +58,15 @@ pub fn verdict<'a>(
             return Some(Verdict::Required { level, score });
         }
     }
-    let Some(signoff) = &t.accepted else {
+    // A person whose name is a placeholder (`"TODO: Full Name"`) signs nothing: nobody
+    // known accepted the risk (the name itself is `text/placeholder`).
+    let signed = t
+        .accepted
+        .as_ref()
+        .filter(|s| !cx.signed_by_placeholder(&s.by));
+    let Some(signoff) = signed else {
         // Written but unreadable: that error is the message.
-        if t.common.has(&Treatment::ACCEPTED_BY) {
+        if t.accepted.is_none() && t.common.has(&Treatment::ACCEPTED_BY) {
             return None;
         }
         return Some(Verdict::Unaccepted);

@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 use crate::diagnostics::Sink;
 use crate::model::graph::{EdgeKind, Node, Trace};
 use crate::model::methodology::{assess_in, Assessment};
-use crate::model::Model;
+use crate::model::values::Ref;
+use crate::model::{Kind, Model};
 use crate::source::{FileId, Span};
 
 /// What every rule can look at.
@@ -58,6 +59,21 @@ impl<'a> Context<'a> {
         }) || m.requirements.iter().any(|q| q.common.incomplete)
     }
 
+    /// Whether `signer` is a person whose name is a placeholder (`"TODO: Full Name"`): an
+    /// approval or acceptance signed by such a person does not count as one. The name
+    /// itself is `text/placeholder`; the rule that needs the sign-off reports it missing.
+    pub fn signed_by_placeholder(&self, signer: &Ref) -> bool {
+        let m = self.model;
+        m.resolution
+            .decl(signer, Kind::Person)
+            .and_then(|i| m.persons.get(i))
+            .is_some_and(|p| {
+                p.name
+                    .as_deref()
+                    .is_some_and(crate::placeholder::is_placeholder)
+            })
+    }
+
     /// Whether a control slot is applicable: a risk treatment or a requirement names it.
     pub fn is_applicable(&self, slot: usize) -> bool {
         !self
@@ -71,10 +87,11 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The rule over the source text rather than the model (`text/control-character`), on one
-/// project file: it reads nothing else, so its result is kept with the file's parse.
+/// The rules over the source text rather than the model (`text/control-character`,
+/// `text/placeholder`), on one project file: it reads nothing else, so its result is kept with the file's parse.
 pub fn run_on_text(file: crate::source::FileId, text: &str, sink: &mut Sink) {
     rules::text_control_character::check(file, text, sink);
+    rules::text_placeholder::check(file, text, sink);
 }
 
 /// Run every rule.

@@ -6,7 +6,9 @@
 use chrono::Months;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Keyword, Model, NcStatus, PolicyKind, ReviewInput};
+use crate::model::values::Ref;
+use crate::model::{Keyword, Kind, Model, NcStatus, PolicyKind, ReviewInput};
+use crate::placeholder::is_placeholder;
 use crate::source::{SourceMap, Span};
 
 /// How far the model provides an item.
@@ -163,6 +165,16 @@ impl Assess<'_> {
         format!("{what} ({}:{line})", self.sources.name(span.file))
     }
 
+    /// Whether `signer` is a person whose name is a placeholder: such a sign-off is no
+    /// evidence of who decided.
+    fn placeholder_signer(&self, signer: &Ref) -> bool {
+        self.m
+            .resolution
+            .decl(signer, Kind::Person)
+            .and_then(|i| self.m.persons.get(i))
+            .is_some_and(|p| p.name.as_deref().is_some_and(is_placeholder))
+    }
+
     fn items(&self) -> Vec<Item> {
         vec![
             self.scope(),
@@ -187,8 +199,12 @@ impl Assess<'_> {
         match self.m.scope() {
             Some(s) => {
                 it.found.push(self.at("`scope`", s.common.span));
-                if s.statement.is_none() {
-                    it.gaps.push("the scope has no statement".to_string());
+                match s.statement.as_deref() {
+                    None => it.gaps.push("the scope has no statement".to_string()),
+                    Some(text) if is_placeholder(text) => it
+                        .gaps
+                        .push("the scope statement is a placeholder".to_string()),
+                    Some(_) => {}
                 }
             }
             None => it.gaps.push("declare the `scope` of the ISMS".to_string()),
@@ -207,11 +223,16 @@ impl Assess<'_> {
         for p in &top {
             it.found
                 .push(self.at(&format!("policy `{}`", p.id.text), p.id.span));
-            if p.approved.is_none() {
-                it.gaps.push(format!(
+            match &p.approved {
+                None => it.gaps.push(format!(
                     "policy `{}` is not approved by top management",
                     p.id.text
-                ));
+                )),
+                Some(a) if self.placeholder_signer(&a.by) => it.gaps.push(format!(
+                    "policy `{}` is approved by `{}`, whose name is a placeholder",
+                    p.id.text, a.by.name
+                )),
+                Some(_) => {}
             }
         }
         if top.is_empty() {
@@ -282,6 +303,18 @@ impl Assess<'_> {
                     .push(self.at(&format!("`use {}`", u.framework.text), u.span));
                 it.found
                     .push("the SoA document of `isms build`".to_string());
+                let placeholders = self
+                    .m
+                    .exclusions
+                    .iter()
+                    .filter(|e| e.reason.as_deref().is_some_and(is_placeholder))
+                    .count();
+                if placeholders > 0 {
+                    it.gaps.push(format!(
+                        "{placeholders} {} a placeholder for a reason",
+                        plural(placeholders, "exclusion gives", "exclusions give")
+                    ));
+                }
             }
             None => it
                 .gaps
@@ -343,18 +376,28 @@ impl Assess<'_> {
 
     fn operation(&self) -> Item {
         let mut it = item("8.1", "Evidence that processes are carried out as planned");
-        let evidenced = self
-            .m
-            .controls
-            .iter()
-            .filter(|c| !c.evidence.is_empty())
+        let with_evidence = || self.m.controls.iter().filter(|c| !c.evidence.is_empty());
+        // Evidence that is only placeholders (`evidence "TODO"`) evidences nothing.
+        let evidenced = with_evidence()
+            .filter(|c| c.evidence.iter().any(|e| !is_placeholder(e)))
             .count();
+        let placeholders = with_evidence().count() - evidenced;
         if evidenced > 0 {
             it.found.push(format!(
                 "{evidenced} {} with evidence",
                 plural(evidenced, "control", "controls")
             ));
-        } else {
+        }
+        if placeholders > 0 {
+            let what = plural(placeholders, "control", "controls");
+            it.found
+                .push(format!("{placeholders} {what} with placeholder evidence"));
+            it.gaps.push(format!(
+                "{placeholders} {what} {} only a placeholder for evidence",
+                plural(placeholders, "has", "have")
+            ));
+        }
+        if evidenced + placeholders == 0 {
             it.gaps
                 .push("name the `evidence` of implemented controls".to_string());
         }

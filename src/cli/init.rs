@@ -75,8 +75,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         format!(" {}", shown(dir))
     };
     println(&format!(
-        "next: replace the TODOs, decide each control in soa.isms (see README.md), \
-         then run `isms check{target}`"
+        "next: run `isms check{target}`: it lists every placeholder still to replace \
+         (`text/placeholder`); decide each control in soa.isms (see README.md)"
     ))?;
     Ok(Outcome::Clean)
 }

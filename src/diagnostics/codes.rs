@@ -107,6 +107,9 @@ codes! {
     PolicySelfApproved => "policy/self-approved", Warning;
     SoaFrameworkAmbiguous => "soa/framework-ambiguous", Error;
     ControlLegacyId => "control/legacy-id", Error;
+    TextPlaceholder => "text/placeholder", Warning;
+    DateInFuture => "date/in-future", Warning;
+    DateOrder => "date/order", Error;
 }
 
 /// Where the project and its rule documentation live.

@@ -70,6 +70,16 @@ pub struct FieldSpec {
     pub takes: Takes,
     /// What the field is for, shown by completion and hover.
     pub doc: &'static str,
+    /// Its dates are of something that has already happened (an approval, `raised`,
+    /// `measured`, the date of an incident): `date/in-future` reports one after today.
+    pub past: bool,
+}
+
+impl FieldSpec {
+    /// The same field, its dates being of events that have already happened.
+    pub const fn past(self) -> FieldSpec {
+        FieldSpec { past: true, ..self }
+    }
 }
 
 pub const fn optional(name: &'static str, takes: Takes, doc: &'static str) -> FieldSpec {
@@ -80,6 +90,7 @@ pub const fn optional(name: &'static str, takes: Takes, doc: &'static str) -> Fi
         hint: "",
         takes,
         doc,
+        past: false,
     }
 }
 
@@ -96,6 +107,7 @@ pub const fn required(
         hint,
         takes,
         doc,
+        past: false,
     }
 }
 
@@ -107,6 +119,7 @@ pub const fn by_rule(name: &'static str, takes: Takes, doc: &'static str) -> Fie
         hint: "",
         takes,
         doc,
+        past: false,
     }
 }
 
@@ -118,6 +131,7 @@ pub const fn repeatable(name: &'static str, takes: Takes, doc: &'static str) -> 
         hint: "",
         takes,
         doc,
+        past: false,
     }
 }
 

@@ -42,6 +42,9 @@ pub struct SyntaxError {
     pub help: Option<String>,
     /// A related place, such as the `{` a missing `}` should close.
     pub related: Option<(Span, String)>,
+    /// What the span is to be replaced with, when only one text can be meant (typographic
+    /// quotes made straight): a safe fix.
+    pub replacement: Option<String>,
 }
 
 /// `@name(arg, key = value, …)` on the lines before a declaration.

@@ -2,7 +2,7 @@
 //! become the compiler's diagnostics, for every front end.
 
 use super::ast::SyntaxError;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Applicability, Code, Diagnostic, Edit, Fix};
 
 impl SyntaxError {
     pub fn diagnostic(&self) -> Diagnostic {
@@ -13,6 +13,13 @@ impl SyntaxError {
         }
         if let Some((span, message)) = &self.related {
             d = d.with_secondary(*span, message);
+        }
+        if let Some(text) = &self.replacement {
+            d = d.with_fix(Fix::new(
+                format!("Replace with `{text}`"),
+                vec![Edit::replace(self.span, text.clone())],
+                Applicability::Safe,
+            ));
         }
         d
     }

@@ -10,6 +10,7 @@ fn error(span: Span, message: String, label: &str, help: Option<String>) -> Synt
         label: label.to_string(),
         help,
         related: None,
+        replacement: None,
     }
 }
 
@@ -68,10 +69,49 @@ fn unterminated_string(span: Span) -> SyntaxError {
     )
 }
 
+/// The typographic quotes a word processor puts in place of `"`.
+const TYPOGRAPHIC_QUOTES: &[char] = &['“', '”', '‘', '’', '„'];
+
+/// Text on its first line that starts with a typographic quote (`“Fire”`, pasted from a
+/// word processor): one error over the quoted text, whose help writes it with `"`.
+fn typographic_quotes(span: Span, text: &str) -> Option<SyntaxError> {
+    let line = crate::source::lines(text).next().unwrap_or("");
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    if !rest.starts_with(TYPOGRAPHIC_QUOTES) {
+        return None;
+    }
+    // To the last typographic quote of the line, or the end of its first word.
+    let end = rest
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| TYPOGRAPHIC_QUOTES.contains(c))
+        .last()
+        .map_or_else(
+            || rest.find(char::is_whitespace).unwrap_or(rest.len()),
+            |(i, c)| i + c.len_utf8(),
+        );
+    let quoted = &rest[..end];
+    let inner = quoted.trim_matches(TYPOGRAPHIC_QUOTES);
+    let start = span.start() + lead;
+    let straight = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut e = error(
+        Span::new(span.file, start, start + end),
+        "typographic quotes do not make a string".to_string(),
+        "`“ ” ‘ ’ „` are not `\"`",
+        Some(format!("use `\"` (a straight double quote): `{straight}`")),
+    );
+    e.replacement = Some(straight);
+    Some(e)
+}
+
 /// Text after a field's (or declaration's) values that is not a value.
 pub fn bad_tail(span: Span, text: &str, field: &str) -> SyntaxError {
     if is_block_comment(text) {
         return block_comment(span, text);
+    }
+    if let Some(e) = typographic_quotes(span, text) {
+        return e;
     }
     let token = first_token(text);
     let at = first_token_span(span, text);
@@ -122,6 +162,9 @@ pub fn field_error(span: Span, text: &str) -> SyntaxError {
     }
     if is_unterminated_string(text) {
         return unterminated_string(span);
+    }
+    if let Some(e) = typographic_quotes(span, text) {
+        return e;
     }
     let token = first_token(text);
     error(
@@ -292,4 +335,39 @@ pub fn from_pest<R: std::fmt::Debug>(file: FileId, e: &pest::error::Error<R>) ->
         "parsing stopped here",
         None,
     )
+}
+
+#[cfg(test)]
+mod typographic_quote_tests {
+    use crate::source::FileId;
+
+    /// The one error of `text`, with its replacement.
+    fn errors(text: &str) -> Vec<(String, Option<String>)> {
+        crate::syntax::parse(FileId(0), text)
+            .errors
+            .iter()
+            .map(|e| {
+                (
+                    text[e.span.start()..e.span.end()].to_string(),
+                    e.replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_error_over_the_quoted_text_and_its_straight_form() {
+        let text = "risk R-1 “Fire” {\n  threat „Alice’s \"laptop\"“\n  vulnerability ‘x’\n}\n";
+        assert_eq!(
+            errors(text),
+            [
+                ("“Fire”".to_string(), Some("\"Fire\"".to_string())),
+                (
+                    "„Alice’s \"laptop\"“".to_string(),
+                    Some("\"Alice’s \\\"laptop\\\"\"".to_string())
+                ),
+                ("‘x’".to_string(), Some("\"x\"".to_string())),
+            ]
+        );
+    }
 }

@@ -50,12 +50,19 @@ mod soa_exclusion_without_reason;
 mod soa_framework_ambiguous;
 mod soa_unaddressed;
 pub mod text_control_character;
+// issue #11, records
+mod date_in_future;
+mod date_order;
+pub mod text_placeholder;
 mod training_overdue;
 mod value_out_of_scale;
 
 pub type Rule = fn(&Context<'_>, &mut Sink);
 
 pub const ALL: &[Rule] = &[
+    // issue #11, records
+    date_in_future::check,
+    date_order::check,
     project_missing::check,
     methodology_scale_gap::check,
     methodology_levels::check,

@@ -26,7 +26,7 @@ pub struct Audit {
 
 impl Audit {
     pub const DATE: FieldSpec =
-        required("date", "date YYYY-MM-DD", Takes::Date, "date of the audit");
+        required("date", "date YYYY-MM-DD", Takes::Date, "date of the audit").past();
     pub const AUDITOR: FieldSpec = required(
         "auditor",
         "auditor <person>",
@@ -53,6 +53,12 @@ impl Audit {
 }
 
 impl Declaration for Audit {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.date {
+            visit(d, &Self::DATE);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Audit;
     const KEYWORD: &'static str = "audit";
     const ARTICLE: &'static str = "an";

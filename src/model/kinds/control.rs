@@ -39,6 +39,12 @@ impl Control {
 }
 
 impl Declaration for Control {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.due {
+            visit(d, &Self::DUE);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Control;
     const KEYWORD: &'static str = "control";
     const DOC: &'static str = "the implementation of a control, or a custom control";

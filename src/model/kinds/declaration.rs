@@ -4,7 +4,7 @@
 use super::DeclKind;
 use crate::diagnostics::Sink;
 use crate::model::schema::FieldSpec;
-use crate::model::values::{Name, Ref};
+use crate::model::values::{Dated, Name, Ref};
 use crate::syntax::Decl;
 
 /// One kind of top-level declaration (`risk`, `control`, …), implemented by its item
@@ -52,6 +52,11 @@ pub trait Declaration: Sized + 'static {
     /// Every name it references, with the field that holds it. Resolution checks each
     /// against the kinds the field takes (`FieldSpec::takes`).
     fn references(&self, _visit: &mut dyn FnMut(&Ref, &'static FieldSpec)) {}
+
+    /// Every date it holds, with the field that holds it (`date/in-future` reads those of
+    /// fields marked `past`). A kind with a date field must visit it: `kinds/tests.rs`
+    /// checks every fixture's dates are visited.
+    fn dates(&self, _visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {}
 }
 
 /// A kind of declaration as tables see it.

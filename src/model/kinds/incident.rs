@@ -38,7 +38,7 @@ pub struct Incident {
 
 impl Incident {
     pub const DATE: FieldSpec =
-        required("date", "date YYYY-MM-DD", Takes::Date, "date it happened");
+        required("date", "date YYYY-MM-DD", Takes::Date, "date it happened").past();
     pub const SEVERITY: FieldSpec = required(
         "severity",
         "severity low|medium|high|critical",
@@ -64,6 +64,12 @@ impl Incident {
 }
 
 impl Declaration for Incident {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.date {
+            visit(d, &Self::DATE);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Incident;
     const KEYWORD: &'static str = "incident";
     const ARTICLE: &'static str = "an";

@@ -63,7 +63,7 @@ pub struct Review {
 
 impl Review {
     pub const DATE: FieldSpec =
-        required("date", "date YYYY-MM-DD", Takes::Date, "date of the review");
+        required("date", "date YYYY-MM-DD", Takes::Date, "date of the review").past();
     pub const ATTENDEES: FieldSpec = required(
         "attendees",
         "attendees <person>, …",
@@ -83,6 +83,12 @@ impl Review {
 }
 
 impl Declaration for Review {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.date {
+            visit(d, &Self::DATE);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Review;
     const KEYWORD: &'static str = "management_review";
     const DOC: &'static str = "a management review (clause 9.3)";

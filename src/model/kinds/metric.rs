@@ -80,7 +80,8 @@ impl Metric {
         Takes::Free,
         "below N or above N",
     );
-    pub const MEASURED: FieldSpec = repeatable("measured", Takes::Free, "DATE N (repeatable)");
+    pub const MEASURED: FieldSpec =
+        repeatable("measured", Takes::Free, "DATE N (repeatable)").past();
     pub const ACTION: FieldSpec = optional(
         "action",
         Takes::Free,
@@ -90,6 +91,12 @@ impl Metric {
 }
 
 impl Declaration for Metric {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        for m in &self.measurements {
+            visit(&m.on, &Self::MEASURED);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Metric;
     const KEYWORD: &'static str = "metric";
     const DOC: &'static str = "a measurement of performance against a target (clause 9.1)";

@@ -225,6 +225,14 @@ macro_rules! declarations {
                     item.references(visit);
                 } )*
             }
+
+            /// Every date of every declaration, with the field that holds it, kind by
+            /// kind in registry order.
+            pub fn each_date(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+                $( for item in &self.$store {
+                    item.dates(visit);
+                } )*
+            }
         }
     };
 }
@@ -284,3 +292,6 @@ macro_rules! registry {
     };
 }
 pub(crate) use registry;
+
+#[cfg(test)]
+mod tests;

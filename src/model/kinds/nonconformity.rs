@@ -40,7 +40,7 @@ pub struct Nonconformity {
 }
 
 impl Nonconformity {
-    pub const RAISED: FieldSpec = optional("raised", Takes::Date, "date it was raised");
+    pub const RAISED: FieldSpec = optional("raised", Takes::Date, "date it was raised").past();
     pub const OWNER: FieldSpec = required(
         "owner",
         "owner <person or role>",
@@ -66,7 +66,7 @@ impl Nonconformity {
         Takes::Word(words!(NcStatus)),
         "open or closed",
     );
-    pub const CLOSED: FieldSpec = optional("closed", Takes::Date, "date it was closed");
+    pub const CLOSED: FieldSpec = optional("closed", Takes::Date, "date it was closed").past();
     pub const VERIFIED: FieldSpec = by_rule(
         "verified",
         Takes::Free,
@@ -90,6 +90,18 @@ impl Nonconformity {
 }
 
 impl Declaration for Nonconformity {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.raised {
+            visit(d, &Self::RAISED);
+        }
+        if let Some(d) = &self.due {
+            visit(d, &Self::DUE);
+        }
+        if let Some(d) = &self.closed {
+            visit(d, &Self::CLOSED);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Nonconformity;
     const KEYWORD: &'static str = "nonconformity";
     const DOC: &'static str = "a nonconformity and its corrective action (clause 10.2)";

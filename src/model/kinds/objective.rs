@@ -42,6 +42,12 @@ impl Objective {
 }
 
 impl Declaration for Objective {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.due {
+            visit(d, &Self::DUE);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Objective;
     const KEYWORD: &'static str = "objective";
     const ARTICLE: &'static str = "an";

@@ -56,7 +56,7 @@ impl Policy {
         Takes::Names(&[Kind::Policy]),
         "the policy this derives from",
     );
-    pub const APPROVED_BY: FieldSpec = optional("approved_by", Takes::Signoff, "P on DATE");
+    pub const APPROVED_BY: FieldSpec = optional("approved_by", Takes::Signoff, "P on DATE").past();
     pub const REVIEW: FieldSpec = optional("review", Takes::Period, "how often it is reviewed");
     pub const IMPLEMENTS: FieldSpec = optional(
         "implements",
@@ -74,6 +74,12 @@ impl Policy {
 }
 
 impl Declaration for Policy {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = self.approved.as_ref().and_then(|a| a.on.as_ref()) {
+            visit(d, &Self::APPROVED_BY);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Policy;
     const KEYWORD: &'static str = "policy";
     const DOC: &'static str = "a policy document";

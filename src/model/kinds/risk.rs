@@ -73,11 +73,28 @@ impl Risk {
     pub const THREAT: FieldSpec = optional("threat", Takes::Free, "string");
     pub const VULNERABILITY: FieldSpec = optional("vulnerability", Takes::Free, "string");
     pub const REVIEWED: FieldSpec =
-        optional("reviewed", Takes::Date, "date of the last assessment");
+        optional("reviewed", Takes::Date, "date of the last assessment").past();
     pub const DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
 }
 
 impl Declaration for Risk {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.reviewed {
+            visit(d, &Self::REVIEWED);
+        }
+        if let Some(t) = &self.treatment {
+            if let Some(d) = &t.due {
+                visit(d, &Treatment::DUE);
+            }
+            if let Some(d) = t.accepted.as_ref().and_then(|a| a.on.as_ref()) {
+                visit(d, &Treatment::ACCEPTED_BY);
+            }
+            if let Some(d) = &t.done {
+                visit(d, &Treatment::DONE);
+            }
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Risk;
     const KEYWORD: &'static str = "risk";
     const DOC: &'static str = "a risk with its assessment and treatment";
@@ -183,12 +200,14 @@ impl Treatment {
         "done",
         Takes::Date,
         "date the action (stopping the activity, the transfer) was completed",
-    );
+    )
+    .past();
     pub const ACCEPTED_BY: FieldSpec = by_rule(
         "accepted_by",
         Takes::Signoff,
         "P on DATE: the risk owner's (or an authorised party's) approval and acceptance",
-    );
+    )
+    .past();
     pub const RATIONALE: FieldSpec = required(
         "rationale",
         "rationale \"why the risk is acceptable\"",

@@ -133,3 +133,29 @@ fn the_language_reference_lists_each_kinds_fields() {
         }
     }
 }
+
+/// A sign-off (`approved_by`, `accepted_by`) records a decision already taken, so its date
+/// is a past event for `date/in-future`; a `due` date is planned and is not.
+#[test]
+fn sign_offs_are_past_events_and_due_dates_are_not() {
+    use crate::model::schema::Takes;
+    use crate::model::{Keyword, TreatmentKind};
+    let treatments = TreatmentKind::ALL
+        .iter()
+        .flat_map(|(_, k)| crate::model::kinds::risk::treatment_fields(*k).iter());
+    let fields = DeclKind::ALL
+        .iter()
+        .flat_map(|k| k.info().fields.iter())
+        .chain(treatments);
+    let mut signoffs = 0;
+    for f in fields {
+        if f.takes == Takes::Signoff {
+            signoffs += 1;
+            assert!(f.past, "`{}` is a sign-off", f.name);
+        }
+        if f.name == "due" {
+            assert!(!f.past, "`due` is planned");
+        }
+    }
+    assert!(signoffs >= 2);
+}

@@ -38,7 +38,7 @@ impl Training {
         "how often it is repeated",
     );
     pub const COMPLETED: FieldSpec =
-        optional("completed", Takes::Date, "date it was last completed");
+        optional("completed", Takes::Date, "date it was last completed").past();
     pub const COMPLETION: FieldSpec = optional(
         "completion",
         Takes::Free,
@@ -48,6 +48,12 @@ impl Training {
 }
 
 impl Declaration for Training {
+    fn dates(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
+        if let Some(d) = &self.completed {
+            visit(d, &Self::COMPLETED);
+        }
+    }
+
     const DECL: DeclKind = DeclKind::Training;
     const KEYWORD: &'static str = "training";
     const DOC: &'static str = "an awareness or competence training (clauses 7.2, 7.3)";

@@ -213,12 +213,30 @@ pub fn date(sink: &mut Sink, field: &Field) -> Option<Dated> {
     value_date(sink, value, &field.name.text)
 }
 
-/// A `YYYY-MM-DD` value that must exist in the calendar.
+/// A `YYYY-MM-DD` value that must exist in the calendar. A date written another way
+/// (`15.10.2026`, `2026/10/15`, `2026-10-5`) is one `value/invalid-date` whose help shows
+/// the ISO form.
 pub fn value_date(sink: &mut Sink, value: &Value, field: &str) -> Option<Dated> {
     let ValueKind::Date(text) = &value.kind else {
         invalid(sink, value.span, field, "a date (YYYY-MM-DD)", value);
         return None;
     };
+    if !is_iso_form(text) {
+        let readings = iso_readings(text);
+        let mut d = Diagnostic::new(
+            Code::ValueInvalidDate,
+            value.span,
+            format!("`{text}` is not written as YYYY-MM-DD"),
+        )
+        .with_label("dates are written year-month-day")
+        .with_help(iso_help(&readings));
+        // The same date rewritten: safe when it can mean only one day.
+        if let Some(first) = readings.first() {
+            d = d.with_fix(Fix::did_you_mean(value.span, first, readings.len() == 1));
+        }
+        sink.push(d);
+        return None;
+    }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) => Some(Dated {
             date,
@@ -235,6 +253,55 @@ pub fn value_date(sink: &mut Sink, value: &Value, field: &str) -> Option<Dated> 
                 .with_help(date_help(text)),
             );
             None
+        }
+    }
+}
+
+/// `YYYY-MM-DD` exactly: four digits, two, two.
+fn is_iso_form(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The ISO forms of the dates a date in another form can mean. Year first is
+/// year-month-day; year last is day-month-year, then month-day-year.
+fn iso_readings(text: &str) -> Vec<String> {
+    let parts: Vec<u32> = text
+        .split(['-', '.', '/'])
+        .map(|p| p.parse::<u32>().unwrap_or(0))
+        .collect();
+    let [a, b, c] = parts[..] else {
+        return Vec::new();
+    };
+    let iso = |y: u32, m: u32, d: u32| {
+        i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .map(|date| date.format("%Y-%m-%d").to_string())
+    };
+    let year_first = text.find(['-', '.', '/']) == Some(4);
+    if year_first {
+        iso(a, b, c).into_iter().collect()
+    } else {
+        let mut r: Vec<String> = iso(c, b, a).into_iter().chain(iso(c, a, b)).collect();
+        r.dedup();
+        r
+    }
+}
+
+/// The help for a date in another form: its ISO form, or both when the year comes last
+/// and day and month could be either.
+fn iso_help(readings: &[String]) -> String {
+    match readings {
+        [] => "write the date as YYYY-MM-DD; this one is not in the calendar".to_string(),
+        [one] => format!("write `{one}`"),
+        [day_first, month_first, ..] => {
+            format!("write `{day_first}` (or `{month_first}` if the month comes first)")
         }
     }
 }
@@ -401,5 +468,52 @@ pub fn title(sink: &mut Sink, args: &[Arg], index: usize, keyword: &str) -> Opti
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod date_form_tests {
+    use super::value_date;
+    use crate::diagnostics::{Applicability, Code, Sink};
+    use crate::source::{FileId, Span};
+    use crate::syntax::{Value, ValueKind};
+
+    /// The code, help and fix of a date written `text`.
+    fn lower(text: &str) -> (Code, String, Option<(String, Applicability)>) {
+        let mut sink = Sink::default();
+        let value = Value {
+            kind: ValueKind::Date(text.to_string()),
+            span: Span::new(FileId(0), 0, text.len()),
+        };
+        assert!(value_date(&mut sink, &value, "reviewed").is_none());
+        let diagnostics = sink.into_vec();
+        assert_eq!(diagnostics.len(), 1, "one diagnostic for `{text}`");
+        let d = &diagnostics[0];
+        let fix = d
+            .fixes
+            .first()
+            .map(|f| (f.edits[0].replacement.clone(), f.applicability));
+        (d.code, d.help.clone().unwrap_or_default(), fix)
+    }
+
+    #[test]
+    fn misspelt_dates_get_their_iso_form() {
+        for text in ["15.10.2026", "15/10/2026", "2026/10/15", "10/15/2026"] {
+            let (code, help, fix) = lower(text);
+            assert_eq!(code, Code::ValueInvalidDate);
+            assert_eq!(help, "write `2026-10-15`", "{text}");
+            assert_eq!(fix, Some(("2026-10-15".to_string(), Applicability::Safe)));
+        }
+        assert_eq!(lower("2026-10-5").1, "write `2026-10-05`");
+        assert_eq!(lower("2026-1-05").1, "write `2026-01-05`");
+        // Day and month could be either: both shown, the fix needs review.
+        let (_, help, fix) = lower("05.10.2026");
+        assert_eq!(
+            help,
+            "write `2026-10-05` (or `2026-05-10` if the month comes first)"
+        );
+        assert_eq!(fix.map(|f| f.1), Some(Applicability::NeedsReview));
+        // Not a day at all: no fix.
+        assert_eq!(lower("32.13.2026").2, None);
     }
 }
