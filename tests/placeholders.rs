@@ -86,3 +86,25 @@ fn a_placeholder_signer_signs_nothing() {
         ["policy/unapproved", "risk/unaccepted", "text/placeholder"]
     );
 }
+
+#[test]
+fn a_placeholder_owner_approving_is_unapproved_not_also_self_approved() {
+    let text = BASE
+        .replace("BOB_NAME", "TODO: Full Name")
+        .replace("{ roles ceo }", "{ roles ceo, ciso }");
+    let c = compile(
+        vec![Input::new("p.isms", text.into_bytes())],
+        &Options {
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        },
+    );
+    let codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert!(
+        codes.contains(&"policy/unapproved".to_string()),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&"policy/self-approved".to_string()),
+        "{codes:?}"
+    );
+}
