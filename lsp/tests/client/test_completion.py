@@ -40,7 +40,7 @@ async def test_fields_of_a_risk_and_of_a_treatment(client):
     items = await complete_at_end(
         client, "people.isms", '\nrisk R-2 "New" {\n  treatment transfer {\n    '
     )
-    assert set(items) == {"to", "controls", "residual", "accepted_by", "due"}
+    assert set(items) == {"to", "controls", "residual", "accepted_by", "due", "done"}
 
 
 async def test_enumeration_values(client):

@@ -56,8 +56,8 @@ async def test_folding_ranges(client):
         types.FoldingRangeParams(text_document=doc(client, "risks.isms"))
     )
     spans = sorted((r.start_line, r.end_line) for r in result)
-    assert (1, 10) in spans  # the risk's block, up to the line before its `}`
-    assert (7, 9) in spans  # the treatment
+    assert (1, 12) in spans  # the risk's block, up to the line before its `}`
+    assert (7, 11) in spans  # the treatment
 
 
 async def test_inlay_hints_show_score_and_level(client):
