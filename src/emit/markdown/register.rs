@@ -33,7 +33,7 @@ pub fn render(r: &Register) -> String {
             "Owner name",
             "Treatment",
             "Current level",
-            "Residual level",
+            "Target level",
             "Accepted by name",
             "Accepted as",
             "Accepted on",
