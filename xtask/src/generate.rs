@@ -164,12 +164,15 @@ pub fn generate(risks: usize) -> Project {
         let treatment = if defect == Some(Defect::MissingTreatment) {
             serde_json::Value::Null
         } else {
+            // The intended owner role accepts what remains (6.1.3 f), even where the
+            // owner line is the risk's defect: then who signed is not checked.
             let _ = writeln!(
                 risk_text,
-                "  treatment mitigate {{\n    controls {}\n    residual likelihood {} impact {}\n  }}",
+                "  treatment mitigate {{\n    controls {}\n    residual likelihood {} impact {}\n    accepted_by {} on 2026-06-01\n  }}",
                 controls.join(", "),
                 residual.0,
-                residual.1
+                residual.1,
+                roles[i % roles.len()]
             );
             serde_json::json!({"kind": "mitigate", "controls": controls, "residual": {"likelihood": residual.0, "impact": residual.1}})
         };
@@ -219,9 +222,10 @@ pub fn generate(risks: usize) -> Project {
         } else {
             "  parent pol0\n".to_string()
         };
+        // Approved by `p1`, who holds `cto`: not the owner (`policy/self-approved`).
         let _ = writeln!(
             policy_text,
-            "policy pol{p} \"Policy {p}\" {{\n{parent}  owner ciso\n  version \"1.0\"\n  approved_by p0 on 2026-06-01\n  review every 12 months\n  statement P{p}-1 \"Statement {p}.\"\n}}\n"
+            "policy pol{p} \"Policy {p}\" {{\n{parent}  owner ciso\n  version \"1.0\"\n  approved_by p1 on 2026-06-01\n  review every 12 months\n  statement P{p}-1 \"Statement {p}.\"\n}}\n"
         );
         json_policies.push(serde_json::json!({"id": format!("pol{p}"), "title": format!("Policy {p}"), "owner": "ciso", "version": "1.0", "parent": if p == 0 { serde_json::Value::Null } else { "pol0".into() }}));
     }
