@@ -3,8 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
-use crate::model::values::Ref;
-use crate::model::Model;
+use crate::model::methodology::signer_is;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
@@ -14,7 +13,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         };
         let by = &approval.by;
         // A placeholder person approves nothing: `policy/unapproved` is the one message.
-        if !same_party(m, by, owner) || cx.signed_by_placeholder(by) {
+        if !signer_is(m, owner, by) || cx.signed_by_placeholder(by) {
             continue;
         }
         let label = if by.name == owner.name {
@@ -42,19 +41,6 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
 
 /// Whether `by` is the party `owner`: the same person or role, or a person who holds the
 /// owner role. A name that resolves to nothing is never the owner.
-fn same_party(m: &Model, by: &Ref, owner: &Ref) -> bool {
-    let person = m.person(&by.name);
-    let resolves = person.is_some() || m.role(&by.name).is_some();
-    if !resolves {
-        return false;
-    }
-    if by.name == owner.name {
-        return m.person(&owner.name).is_some() || m.role(&owner.name).is_some();
-    }
-    m.role(&owner.name).is_some()
-        && person.is_some_and(|p| p.roles.iter().any(|r| r.name == owner.name))
-}
-
 #[cfg(test)]
 mod tests {
     use crate::{compile, Input, Options};
