@@ -108,3 +108,18 @@ fn a_placeholder_owner_approving_is_unapproved_not_also_self_approved() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_misspelt_authority_is_one_message() {
+    let text = BASE
+        .replace("BOB_NAME", "Bob Schmidt")
+        .replace("accept high by ceo", "accept high by cxo");
+    let c = compile(
+        vec![Input::new("p.isms", text.into_bytes())],
+        &Options {
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        },
+    );
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["ref/unknown"], "{:#?}", c.diagnostics);
+}

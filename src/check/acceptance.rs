@@ -84,7 +84,9 @@ pub fn verdict<'a>(
         || authorities
             .iter()
             .any(|p| signer_is(cx.model, p, &signoff.by));
-    if allowed {
+    // An authority line whose party does not resolve is `ref/unknown`: that one mistake
+    // is the message, not every acceptance the party would have signed.
+    if allowed || authorities.iter().any(|p| !is_party(cx, p)) {
         return None;
     }
     Some(Verdict::Unauthorized {
