@@ -39,7 +39,7 @@ impl Rating {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HeatCell {
     pub likelihood: i64,
     pub impact: i64,
@@ -51,7 +51,7 @@ pub struct HeatCell {
     pub risks: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HeatMap {
     pub likelihood: Vec<Rating>,
     pub impact: Vec<Rating>,

@@ -21,6 +21,7 @@ pub mod register;
 pub mod scope;
 pub mod soa;
 pub mod table;
+pub mod tree;
 pub mod writer;
 mod xlsx;
 
