@@ -8,6 +8,7 @@
 
 mod csv;
 pub mod error;
+pub mod control;
 pub mod file_names;
 pub mod heatmap;
 mod html;
