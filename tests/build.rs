@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use isms::emit::{self, Document, Format};
+use isms::emit::{self, Format, Output};
 use isms::{compile, Compilation, Input, Options};
 use serde_json::Value;
 
@@ -73,7 +73,7 @@ fn build(c: &Compilation) -> BTreeMap<String, Vec<u8>> {
     emit::documents(c, &all_formats())
         .unwrap()
         .into_iter()
-        .map(|Document { path, bytes }| (path, bytes))
+        .map(|Output { path, bytes }| (path, bytes))
         .collect()
 }
 

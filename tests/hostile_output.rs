@@ -15,7 +15,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use isms::check::suppress::Override;
 use isms::diagnostics::Code;
-use isms::emit::{self, Document, Format};
+use isms::emit::{self, Format, Output};
 use isms::{compile_with, Input, Options, Settings};
 
 const FORMULA: &str = "=HYPERLINK(\"http://x\")";
@@ -159,7 +159,7 @@ fn documents() -> BTreeMap<String, Vec<u8>> {
     emit::documents(&c, &formats)
         .unwrap()
         .into_iter()
-        .map(|Document { path, bytes }| (path, bytes))
+        .map(|Output { path, bytes }| (path, bytes))
         .collect()
 }
 

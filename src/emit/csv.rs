@@ -8,14 +8,14 @@
 use std::borrow::Cow;
 
 use super::table::{self, Cell, Table};
-use super::{Derived, Document, Error};
+use super::{Derived, Error, Output};
 use crate::control;
 
-pub fn documents(d: &Derived) -> Result<Vec<Document>, Error> {
+pub fn documents(d: &Derived) -> Result<Vec<Output>, Error> {
     Ok(vec![
-        Document::new("soa.csv", write(&table::soa(&d.soa))?),
-        Document::new("risk-register.csv", write(&table::risks(&d.register))?),
-        Document::new("treatment-plan.csv", write(&table::plan(&d.register))?),
+        Output::new("soa.csv", write(&table::soa(&d.soa))?),
+        Output::new("risk-register.csv", write(&table::risks(&d.register))?),
+        Output::new("treatment-plan.csv", write(&table::plan(&d.register))?),
     ])
 }
 

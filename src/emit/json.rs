@@ -4,16 +4,16 @@
 
 use serde::Serialize;
 
-use super::{Derived, Document, Error};
+use super::{Derived, Error, Output};
 
-pub fn documents(d: &Derived) -> Result<Vec<Document>, Error> {
+pub fn documents(d: &Derived) -> Result<Vec<Output>, Error> {
     let mut docs = vec![
-        Document::new("soa.json", pretty(&d.soa)?),
-        Document::new("risk-register.json", pretty(&d.register)?),
-        Document::new("readiness.json", pretty(&d.lifecycle.readiness)?),
+        Output::new("soa.json", pretty(&d.soa)?),
+        Output::new("risk-register.json", pretty(&d.register)?),
+        Output::new("readiness.json", pretty(&d.lifecycle.readiness)?),
     ];
     if d.lifecycle.any() {
-        docs.push(Document::new("lifecycle.json", pretty(&d.lifecycle)?));
+        docs.push(Output::new("lifecycle.json", pretty(&d.lifecycle)?));
     }
     Ok(docs)
 }

@@ -6,9 +6,9 @@
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
+pub mod control;
 mod csv;
 pub mod error;
-pub mod control;
 pub mod file_names;
 pub mod heatmap;
 mod html;
@@ -57,16 +57,18 @@ impl Format {
     }
 }
 
-/// A document: its path in the output directory (`/`-separated) and its bytes.
+/// A file `isms build` writes: its path in the output directory (`/`-separated) and its
+/// bytes. (A document as readers see it is a [`tree::Document`]; each format renders it
+/// to one `Output`.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
+pub struct Output {
     pub path: String,
     pub bytes: Vec<u8>,
 }
 
-impl Document {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Document {
-        Document {
+impl Output {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Output {
+        Output {
             path: path.into(),
             bytes: bytes.into(),
         }
@@ -103,7 +105,7 @@ impl Derived {
 }
 
 /// Every document of the requested formats, sorted by path.
-pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Document>, Error> {
+pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Output>, Error> {
     let d = Derived::build(c);
     let mut docs = Vec::new();
     let wants = |f: Format| formats.contains(&f);

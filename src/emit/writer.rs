@@ -25,11 +25,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::Document;
+use super::Output;
 
 /// Write `docs` into `out` (created if missing). Returns the paths written, under `out`
 /// as given.
-pub fn write_all(out: &Path, docs: &[Document]) -> io::Result<Vec<PathBuf>> {
+pub fn write_all(out: &Path, docs: &[Output]) -> io::Result<Vec<PathBuf>> {
     let target = real_out(out)?;
     let siblings = Siblings::of(&target)?;
     siblings.recover(&target)?;
@@ -148,8 +148,8 @@ mod tests {
 
     use super::*;
 
-    fn doc(path: &str, text: &str) -> Document {
-        Document {
+    fn doc(path: &str, text: &str) -> Output {
+        Output {
             path: path.into(),
             bytes: text.as_bytes().to_vec(),
         }

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use super::table::{self, Cell, Table};
-use super::{Derived, Document, Error};
+use super::{Derived, Error, Output};
 use crate::control;
 
 /// Excel refuses longer strings in a cell (counted in UTF-16 units).
@@ -18,7 +18,7 @@ const MAX_CELL: usize = 32_767;
 const MAX_HEADER: usize = 200;
 const A4: u8 = 9;
 
-pub fn documents(d: &Derived) -> Result<Vec<Document>, Error> {
+pub fn documents(d: &Derived) -> Result<Vec<Output>, Error> {
     let org = &d.register.organization;
     let date = &d.register.date;
     let soa = workbook(
@@ -34,8 +34,8 @@ pub fn documents(d: &Derived) -> Result<Vec<Document>, Error> {
         &[table::risks(&d.register), table::plan(&d.register)],
     )?;
     Ok(vec![
-        Document::new("soa.xlsx", soa),
-        Document::new("risk-register.xlsx", register),
+        Output::new("soa.xlsx", soa),
+        Output::new("risk-register.xlsx", register),
     ])
 }
 

@@ -18,7 +18,7 @@ mod soa;
 mod writer;
 
 use super::names::Party;
-use super::{Derived, Document};
+use super::{Derived, Output as Document};
 use crate::model::Status;
 use page::{Here, Page};
 use writer::Html;

@@ -17,33 +17,33 @@ use std::fmt::Write as _;
 
 use super::names::Party;
 use super::table::Table;
-use super::{Derived, Document};
+use super::{Derived, Output};
 
-pub fn documents(d: &Derived) -> Vec<Document> {
+pub fn documents(d: &Derived) -> Vec<Output> {
     let mut docs = vec![
-        Document::new("soa.md", soa::render(&d.soa)),
-        Document::new("risk-register.md", register::render(&d.register)),
-        Document::new("scope.md", context::scope(&d.scope)),
+        Output::new("soa.md", soa::render(&d.soa)),
+        Output::new("risk-register.md", register::render(&d.register)),
+        Output::new("scope.md", context::scope(&d.scope)),
     ];
     if let Some(m) = &d.methodology {
-        docs.push(Document::new("methodology.md", context::methodology(m)));
+        docs.push(Output::new("methodology.md", context::methodology(m)));
     }
     for p in &d.policies {
-        docs.push(Document::new(format!("{}.md", p.stem()), policy::render(p)));
+        docs.push(Output::new(format!("{}.md", p.stem()), policy::render(p)));
     }
     let l = &d.lifecycle;
-    docs.push(Document::new("readiness.md", lifecycle::readiness(l)));
+    docs.push(Output::new("readiness.md", lifecycle::readiness(l)));
     if l.any() {
-        docs.push(Document::new(
+        docs.push(Output::new(
             "audit-programme.md",
             lifecycle::audit_programme(l),
         ));
-        docs.push(Document::new("management-review.md", lifecycle::reviews(l)));
-        docs.push(Document::new(
+        docs.push(Output::new("management-review.md", lifecycle::reviews(l)));
+        docs.push(Output::new(
             "corrective-actions.md",
             lifecycle::corrective_actions(l),
         ));
-        docs.push(Document::new("objectives.md", lifecycle::objectives(l)));
+        docs.push(Output::new("objectives.md", lifecycle::objectives(l)));
     }
     docs
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path};
 
-use super::super::Document;
+use super::super::Output;
 
 /// Create `new` (which must not exist) as a copy of `out`, or empty if `out` is missing.
 pub fn create(out: &Path, new: &Path) -> io::Result<()> {
@@ -73,7 +73,7 @@ fn copy_link(source: &Path, _target: &Path) -> io::Result<()> {
 }
 
 /// Write each document into `new`, replacing what the copy put at its path.
-pub fn write_documents(new: &Path, docs: &[Document]) -> io::Result<()> {
+pub fn write_documents(new: &Path, docs: &[Output]) -> io::Result<()> {
     for doc in docs {
         let relative = Path::new(&doc.path);
         let Some(parent) = relative.parent() else {
