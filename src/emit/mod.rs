@@ -8,6 +8,7 @@
 
 pub mod control;
 mod csv;
+pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod heatmap;
@@ -110,7 +111,7 @@ pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Output>, Err
     let mut docs = Vec::new();
     let wants = |f: Format| formats.contains(&f);
     if wants(Format::Markdown) {
-        docs.extend(markdown::documents(&d));
+        docs.extend(markdown::documents(&documents::all(c, &d)));
     }
     if wants(Format::Csv) {
         docs.extend(csv::documents(&d)?);

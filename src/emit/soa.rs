@@ -33,8 +33,12 @@ pub struct SoaRow {
     pub exclusion_reason: Option<String>,
     pub status: Option<Status>,
     pub owner: Option<String>,
-    /// The policies that implement the control.
+    /// The policies that implement the control (IDs).
     pub policies: Vec<String>,
+    /// The same policies with their titles and versions, for readers.
+    pub policy_titles: Vec<PolicyRef>,
+    /// When a control that is not implemented yet is to be in place (its `due`).
+    pub due: Option<String>,
     pub evidence: Vec<String>,
     /// The owner's name (a person's name or a role's title).
     pub owner_name: Option<String>,
@@ -42,6 +46,24 @@ pub struct SoaRow {
     pub justification: String,
     /// The open nonconformities that name the control (`controls` of a nonconformity).
     pub open_nonconformities: Vec<String>,
+}
+
+/// A policy as the SoA names it: "Access control policy v1.2".
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyRef {
+    pub id: String,
+    pub title: String,
+    pub version: Option<String>,
+}
+
+impl PolicyRef {
+    /// "Access control policy v1.2", or the title alone when no version is declared.
+    pub fn label(&self) -> String {
+        match &self.version {
+            Some(v) => format!("{} v{v}", self.title),
+            None => self.title.clone(),
+        }
+    }
 }
 
 /// The counts of one group of SoA rows.
@@ -105,6 +127,9 @@ pub struct ThemeCounts {
 pub struct Summary {
     /// Catalog and additional controls together.
     pub total: Counts,
+    /// The catalog's controls alone (the 93 of Annex A): what the SoA's totals state,
+    /// with the additional controls counted apart.
+    pub catalog: Counts,
     /// One entry per theme of the SoA's catalog, in catalog order, then one for the
     /// additional controls when there are any.
     pub themes: Vec<ThemeCounts>,
@@ -157,6 +182,16 @@ impl Soa {
         self.controls.iter().chain(&self.additional_controls)
     }
 
+    /// What the catalog's controls are called: "Annex A" for ISO/IEC 27001, else the
+    /// catalog's ID.
+    pub fn catalog_label(&self) -> String {
+        match self.framework.as_deref() {
+            Some(f) if f.starts_with("iso27001") => "Annex A".to_string(),
+            Some(f) => f.to_string(),
+            None => "Catalog".to_string(),
+        }
+    }
+
     /// The title of a theme ID, as the catalog names it.
     pub fn theme_title(&self, theme: &str) -> Option<&str> {
         self.summary
@@ -184,6 +219,19 @@ fn row(c: &Compilation, i: usize, slot: &ControlSlot) -> SoaRow {
     let risks = names(EdgeKind::TreatedBy);
     let requirements = names(EdgeKind::Requires);
     let policies = names(EdgeKind::Implements);
+    let policy_titles = c
+        .trace
+        .sources(Node::Control(i), EdgeKind::Implements)
+        .into_iter()
+        .filter_map(|n| match n {
+            Node::Policy(p) => m.policies.get(p).map(|x| PolicyRef {
+                id: x.id.text.clone(),
+                title: x.title.clone().unwrap_or_else(|| x.id.text.clone()),
+                version: x.version.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
     let decl = m.control_decl(slot);
     let entry = m.catalog_entry(slot).map(|(_, e)| e);
     let exclusion_reason = m
@@ -213,6 +261,11 @@ fn row(c: &Compilation, i: usize, slot: &ControlSlot) -> SoaRow {
         owner: owner.as_ref().map(|o| o.id.clone()),
         owner_name: owner.map(|o| o.name),
         policies,
+        policy_titles,
+        due: decl
+            .filter(|d| d.status != Some(Status::Implemented))
+            .and_then(|d| d.due)
+            .map(|d| super::names::date(d.date)),
         evidence: decl.map(|d| d.evidence.clone()).unwrap_or_default(),
         justification,
         open_nonconformities: Vec::new(),
@@ -255,8 +308,10 @@ fn summarize(c: &Compilation, controls: &[SoaRow], additional: &[SoaRow]) -> Sum
         }
     }
     let mut total = Counts::default();
+    let mut catalog = Counts::default();
     for row in controls {
         total.add(row);
+        catalog.add(row);
         let theme = row.theme.as_deref().unwrap_or_default();
         let at = match themes
             .iter()
@@ -290,5 +345,9 @@ fn summarize(c: &Compilation, controls: &[SoaRow], additional: &[SoaRow]) -> Sum
         });
     }
     themes.retain(|t| t.counts.controls > 0);
-    Summary { total, themes }
+    Summary {
+        total,
+        catalog,
+        themes,
+    }
 }

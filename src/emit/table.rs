@@ -71,7 +71,9 @@ pub const SOA_COLUMNS: &[Column] = &[
     col("Status", 15.0),
     col("Owner", 12.0),
     col("Owner name", 22.0),
+    col("Target date", 12.0),
     col("Policies", 18.0),
+    col("Policy titles", 30.0),
     col("Evidence", 44.0),
     col("Open nonconformities", 20.0),
 ];
@@ -98,7 +100,15 @@ fn soa_row(r: &SoaRow) -> Vec<Cell> {
         Cell::opt(r.status.map(|s| s.as_str())),
         Cell::opt(r.owner.as_deref()),
         Cell::opt(r.owner_name.as_deref()),
+        Cell::opt(r.due.as_deref()),
         Cell::text(r.policies.join(IDS)),
+        Cell::text(
+            r.policy_titles
+                .iter()
+                .map(super::soa::PolicyRef::label)
+                .collect::<Vec<_>>()
+                .join(TEXTS),
+        ),
         Cell::text(r.evidence.join(TEXTS)),
         Cell::text(r.open_nonconformities.join(IDS)),
     ]
@@ -116,7 +126,8 @@ pub const SUMMARY_COLUMNS: &[Column] = &[
     col("Not recorded", 13.0),
 ];
 
-/// The SoA counts by theme, then the total.
+/// The SoA counts by theme of the catalog, the catalog's total, then the additional
+/// controls apart: the 93 Annex A controls are never added up with the project's own.
 pub fn summary(s: &Soa) -> Table {
     let line = |name: &str, c: &Counts| {
         let mut row = vec![Cell::text(name)];
@@ -129,9 +140,20 @@ pub fn summary(s: &Soa) -> Table {
         .summary
         .themes
         .iter()
+        .filter(|t| t.theme.is_some())
         .map(|t| line(&t.title, &t.counts))
         .collect();
-    rows.push(line("Total", &s.summary.total));
+    rows.push(line(
+        &format!("{} total", s.catalog_label()),
+        &s.summary.catalog,
+    ));
+    rows.extend(
+        s.summary
+            .themes
+            .iter()
+            .filter(|t| t.theme.is_none())
+            .map(|t| line(&t.title, &t.counts)),
+    );
     Table {
         sheet: "Summary",
         columns: SUMMARY_COLUMNS,

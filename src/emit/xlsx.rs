@@ -33,9 +33,17 @@ pub fn documents(d: &Derived) -> Result<Vec<Output>, Error> {
         date,
         &[table::risks(&d.register), table::plan(&d.register)],
     )?;
+    // The plan also stays on the register's second sheet, where existing users find it.
+    let plan = workbook(
+        "Risk treatment plan",
+        org,
+        date,
+        &[table::plan(&d.register)],
+    )?;
     Ok(vec![
         Output::new("soa.xlsx", soa),
         Output::new("risk-register.xlsx", register),
+        Output::new("treatment-plan.xlsx", plan),
     ])
 }
 

@@ -11,6 +11,7 @@
 //!   name: each backend maps a stem to its own extension.
 //! - Building is deterministic: no clock but `--today`, no hash order.
 
+pub mod chart;
 pub mod control;
 
 pub use control::{DocumentControl, DraftReason, History, Revision};
