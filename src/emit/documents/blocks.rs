@@ -113,6 +113,11 @@ pub fn fields(rows: Vec<(&str, Cell)>) -> Block {
 /// A table; every row has as many cells as `columns` (the tree's invariant): a short row
 /// is filled with empty cells and a long one cut, which a test would show.
 pub fn table(key: &'static str, columns: &[(&str, f64)], rows: Vec<Vec<Cell>>) -> Block {
+    Block::Table(table_of(key, columns, rows))
+}
+
+/// The table of [`table`], to give it a caption.
+pub fn table_of(key: &'static str, columns: &[(&str, f64)], rows: Vec<Vec<Cell>>) -> Table {
     let width = columns.len();
     let rows = rows
         .into_iter()
@@ -121,7 +126,7 @@ pub fn table(key: &'static str, columns: &[(&str, f64)], rows: Vec<Vec<Cell>>) -
             r
         })
         .collect();
-    Block::Table(Table {
+    Table {
         key,
         caption: None,
         columns: columns
@@ -132,7 +137,7 @@ pub fn table(key: &'static str, columns: &[(&str, f64)], rows: Vec<Vec<Cell>>) -
             })
             .collect(),
         rows,
-    })
+    }
 }
 
 /// A bulleted list of plain items, or "None.".

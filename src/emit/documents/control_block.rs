@@ -3,9 +3,9 @@
 //! and the revision history or why there is none. The identity line (organisation · ID ·
 //! version · classification) is [`identity`].
 
-use super::blocks::{heading, or_dash, paragraph, party, table, text};
+use super::blocks::{or_dash, party, table, table_of, text};
 use crate::emit::names::date;
-use crate::emit::tree::{Block, DocumentControl, History, Inline, Tone};
+use crate::emit::tree::{Block, DocumentControl, History, Inline, Table, Tone};
 
 /// "Acme GmbH · ISMS-SOA · version 1.2 · internal": printed under the title (and, in
 /// paged formats, on every page).
@@ -61,28 +61,37 @@ pub fn blocks(c: &DocumentControl) -> Vec<Block> {
             text(date(c.built)),
         ]],
     ));
-    out.push(heading(2, "Revision history"));
+    // The history is captioned, not a section: a heading here would seem to hold the
+    // body's opening paragraphs too.
     match &c.history {
-        History::Revisions(revs) => out.push(table(
-            "revision-history",
-            &[
-                ("Date", 12.0),
-                ("Author", 20.0),
-                ("Change", 48.0),
-                ("Commit", 10.0),
-            ],
-            revs.iter()
-                .map(|r| {
-                    vec![
-                        text(date(r.date)),
-                        text(r.author.as_str()),
-                        text(r.subject.as_str()),
-                        vec![Inline::Code(r.commit.clone())],
-                    ]
-                })
-                .collect(),
-        )),
-        History::Unavailable(why) => out.push(paragraph(why.as_str())),
+        History::Revisions(revs) => out.push(Block::Table(Table {
+            caption: Some(HISTORY.to_string()),
+            ..table_of(
+                "revision-history",
+                &[
+                    ("Date", 12.0),
+                    ("Author", 20.0),
+                    ("Change", 48.0),
+                    ("Commit", 10.0),
+                ],
+                revs.iter()
+                    .map(|r| {
+                        vec![
+                            text(date(r.date)),
+                            text(r.author.as_str()),
+                            text(r.subject.as_str()),
+                            vec![Inline::Code(r.commit.clone())],
+                        ]
+                    })
+                    .collect(),
+            )
+        })),
+        History::Unavailable(why) => out.push(Block::Paragraph(vec![
+            Inline::Strong(HISTORY.to_string()),
+            Inline::text(format!(": {why}")),
+        ])),
     }
     out
 }
+
+const HISTORY: &str = "Revision history";
