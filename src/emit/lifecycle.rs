@@ -204,17 +204,12 @@ impl LifecycleDoc {
         audits.sort_by(|a, b| {
             (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id))
         });
-        let last_audit = m.audits.iter().filter_map(|a| a.date).map(|d| d.date).max();
         let programme = m.programme().map(|p| ProgrammeRow {
             id: p.id.text.clone(),
             title: title(&p.title, &p.id.text),
             owner: party(m, p.owner.as_ref()),
             interval: p.interval.map(|i| i.period.to_string()),
-            next_due: p
-                .interval
-                .zip(last_audit)
-                .and_then(|(i, last)| i.period.after(last))
-                .map(date),
+            next_due: m.next_audit_due().map(|(_, _, due)| date(due)),
         });
         let mut reviews: Vec<ReviewRow> = m
             .reviews

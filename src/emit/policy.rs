@@ -114,10 +114,7 @@ fn build(c: &Compilation, m: &Model, p: &Policy, children: Vec<Named>) -> Policy
         approver: p.approved.as_ref().map(|a| Party::of(m, &a.by)),
         approved_on: approved_on.map(date),
         review: p.review.map(|r| r.period.to_string()),
-        next_review: approved_on
-            .zip(p.review)
-            .and_then(|(d, r)| r.period.after(d))
-            .map(date),
+        next_review: p.next_review().map(date),
         parent: p
             .parent
             .as_ref()

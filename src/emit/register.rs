@@ -191,7 +191,6 @@ fn row(m: &Model, method: Option<&Methodology>, r: &Risk, today: NaiveDate) -> R
     let accepted_as =
         accepted.and_then(|s| accepted_as(m, method, r, a.and_then(|a| a.residual_level), &s.by));
     let reviewed = r.reviewed.map(|d| d.date);
-    let review = method.and_then(|x| x.review);
     let mut row = RiskRow {
         id: r.id.text.clone(),
         title: r.title.clone().unwrap_or_default(),
@@ -240,10 +239,7 @@ fn row(m: &Model, method: Option<&Methodology>, r: &Risk, today: NaiveDate) -> R
         done: t.and_then(|t| t.done).map(|d| date(d.date)),
         plan: Vec::new(),
         reviewed: reviewed.map(date),
-        next_review: reviewed
-            .zip(review)
-            .and_then(|(d, p)| p.period.after(d))
-            .map(date),
+        next_review: m.risk_next_review(r).map(date),
     };
     row.plan = plan(m, r, &row, today);
     row

@@ -6,6 +6,7 @@ pub mod items;
 pub mod kinds;
 pub mod lower;
 pub mod methodology;
+pub mod next_due;
 pub mod overdue;
 pub mod resolution;
 pub mod resolve;

@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::overdue::passed;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let m = cx.model;
@@ -12,12 +13,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     let Some(interval) = programme.interval else {
         return;
     };
-    let latest = m
-        .audits
-        .iter()
-        .filter_map(|a| a.date.map(|d| (a, d)))
-        .max_by_key(|(_, d)| d.date);
-    let Some((audit, on)) = latest else {
+    let Some((audit, on, due)) = m.next_audit_due() else {
         // An audit whose date is missing is already a `field/missing`.
         if m.audits.is_empty() {
             sink.push(
@@ -38,10 +34,7 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
         }
         return;
     };
-    let Some(due) = interval.period.after(on.date) else {
-        return;
-    };
-    if due >= cx.today {
+    if !passed(due, cx.today) {
         return;
     }
     sink.push(

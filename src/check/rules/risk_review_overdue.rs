@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::overdue::passed;
 use crate::model::Risk;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
@@ -25,10 +26,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
                 .with_secondary(review.span, "review period set here"),
             ),
             Some(reviewed) => {
-                let Some(due) = review.period.after(reviewed.date) else {
+                let Some(due) = cx.model.risk_next_review(risk) else {
                     continue;
                 };
-                if due < cx.today {
+                if passed(due, cx.today) {
                     sink.push(
                         Diagnostic::new(
                             Code::RiskReviewOverdue,

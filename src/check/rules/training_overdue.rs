@@ -3,6 +3,7 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::overdue::passed;
 use crate::model::Training;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
@@ -25,10 +26,10 @@ pub fn check(cx: &Context<'_>, sink: &mut Sink) {
             }
             continue;
         };
-        let Some(due) = frequency.period.after(completed.date) else {
+        let Some(due) = t.next_due() else {
             continue;
         };
-        if due >= cx.today {
+        if !passed(due, cx.today) {
             continue;
         }
         sink.push(
