@@ -1,8 +1,11 @@
 //! Stage 4: documents for auditors, from a model that checks without errors.
 //!
-//! Every document is rendered from one derived data layer ([`Derived`]: the SoA, the risk
-//! register, the policies, the scope and the methodology), so the formats agree with each
-//! other by construction; the tabular formats share [`table`] on top of it. The output is
+//! One derived data layer ([`Derived`]: the SoA, the risk register, the policies, the
+//! scope, the methodology and the lifecycle) feeds everything. Each document a person reads
+//! is built from it once, as a [`tree::Document`] ([`documents`]), and the Markdown backend
+//! renders those trees; the tabular formats (CSV, JSON, XLSX) share [`table`] on top of
+//! the same data. (The HTML pages still read [`Derived`] directly until they render the
+//! tree too.) The output is
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
