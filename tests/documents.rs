@@ -9,7 +9,7 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use isms::emit::tree::Document;
+use isms::emit::tree::{Block, Document};
 use isms::emit::{self, documents, Derived, Format};
 use support::{acme, markdown_tables, normalize, tree_table, tree_tables, Grid};
 
@@ -40,6 +40,25 @@ fn every_document_of_the_example_in_markdown() {
             .unwrap_or_else(|| panic!("{path} not written"));
         insta::assert_snapshot!(format!("acme-{}", d.stem.replace('/', "-")), text);
     }
+}
+
+#[test]
+fn every_tree_row_has_a_cell_per_column() {
+    let mut tables = 0;
+    for d in trees() {
+        for b in &d.body {
+            let t = match b {
+                Block::Table(t) => t.clone(),
+                Block::Chart(c) => c.table(),
+                _ => continue,
+            };
+            tables += 1;
+            for (n, row) in t.rows.iter().enumerate() {
+                assert_eq!(row.len(), t.columns.len(), "{}: {} row {n}", d.stem, t.key);
+            }
+        }
+    }
+    assert!(tables > 20, "{tables} tables");
 }
 
 #[test]
