@@ -371,6 +371,11 @@ fn assert_formats_agree(docs: &BTreeMap<String, Vec<u8>>) {
         csv_rows(&text(docs, "treatment-plan.csv")),
         xlsx_rows(xlsx, "Treatment plan"),
     );
+    // The plan's own workbook holds the same rows as the register's second sheet.
+    assert_eq!(
+        xlsx_rows(&docs["treatment-plan.xlsx"], "Treatment plan"),
+        xlsx_rows(xlsx, "Treatment plan")
+    );
 }
 
 #[test]
