@@ -11,7 +11,7 @@ pub mod error;
 pub mod control;
 pub mod file_names;
 pub mod heatmap;
-mod html;
+pub mod html;
 mod json;
 pub mod lifecycle;
 mod markdown;
