@@ -28,7 +28,14 @@ pub fn href(from: &str, to: &Target) -> Option<String> {
 
 /// The file `<stem>.<ext>` relative to the directory of the document `from`.
 pub fn file(from: &str, stem: &str, ext: &str) -> String {
-    format!("{}{stem}.{ext}", up(from))
+    // INVARIANT: a relative path never reads as a scheme. Stems are safe file names
+    // (`file_names`), but a first segment with a `:` (`javascript:x`) would be a URL.
+    let here = if from.contains('/') || !stem.split('/').next().unwrap_or_default().contains(':') {
+        ""
+    } else {
+        "./"
+    };
+    format!("{}{here}{stem}.{ext}", up(from))
 }
 
 /// `../` once per directory the document `from` is in.
@@ -73,6 +80,19 @@ mod tests {
             href("soa", &Target::Anchor("y".into())).as_deref(),
             Some("#y")
         );
+    }
+
+    #[test]
+    fn a_stem_never_reads_as_a_scheme() {
+        assert_eq!(
+            file("soa", "javascript:alert(1)", "html"),
+            "./javascript:alert(1).html"
+        );
+        assert_eq!(
+            file("policies/p", "javascript:x", "html"),
+            "../javascript:x.html"
+        );
+        assert_eq!(file("soa", "policies/a:b", "md"), "policies/a:b.md");
     }
 
     #[test]
