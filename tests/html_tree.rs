@@ -529,6 +529,9 @@ fn the_index_lists_each_document_with_its_own_files() {
     )])];
     let page = html::index(&docs, &nav, &intro);
     insta::assert_snapshot!("tree-index", body_of(&page));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("html_tree");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), &page).unwrap();
     let all = tables(&page);
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].rows.len(), 1);
@@ -554,4 +557,33 @@ fn the_index_lists_each_document_with_its_own_files() {
             }
         }
     }
+}
+
+#[test]
+fn the_bar_lists_today_s_pages_that_exist_in_order() {
+    let mut scope = hostile();
+    scope.stem = "scope".to_string();
+    let mut methodology = hostile();
+    methodology.stem = "methodology".to_string();
+    let docs = vec![methodology, draft(), scope];
+    let nav = Nav::new("Acme", day(23), &docs, Vec::new());
+    let bar: Vec<(&str, Option<&str>, &str)> = nav
+        .bar
+        .iter()
+        .map(|l| (l.stem.as_str(), l.anchor.as_deref(), l.label.as_str()))
+        .collect();
+    assert_eq!(
+        bar,
+        [
+            ("index", None, "Overview"),
+            ("soa", None, "Statement of Applicability"),
+            ("scope", None, "Scope"),
+            ("methodology", None, "Methodology"),
+        ]
+    );
+    // Nothing written: the index names each document without a link.
+    let page = html::index(&docs, &nav, &[]);
+    let list = &page[page.find("<h2 id=\"documents\">").unwrap()..];
+    assert!(list.contains("<td>Statement of Applicability</td>"));
+    assert!(!list.contains("href="), "a link to a file not written");
 }
