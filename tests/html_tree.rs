@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
 #[path = "support/html_tables.rs"]
 mod html_tables;
 
@@ -586,4 +587,58 @@ fn the_bar_lists_today_s_pages_that_exist_in_order() {
     let list = &page[page.find("<h2 id=\"documents\">").unwrap()..];
     assert!(list.contains("<td>Statement of Applicability</td>"));
     assert!(!list.contains("href="), "a link to a file not written");
+}
+
+/// A word of user text: markup, entities, pipes, quotes, hidden characters, spaces.
+fn word(rng: &mut common::Rng) -> String {
+    const PIECES: &[&str] = &[
+        "a", "Z9", " ", "<", ">", "&", "&amp;", "\"", "'", "|", "<td>", "</table>", "\u{1b}",
+        "\u{202e}", "é", "—", "&#60;", "<br>",
+    ];
+    (0..rng.below(5))
+        .map(|_| PIECES[rng.below(PIECES.len())])
+        .collect()
+}
+
+fn random_inline(rng: &mut common::Rng) -> Inline {
+    let text = word(rng);
+    match rng.below(7) {
+        0 => Inline::Text(text),
+        1 => Inline::Strong(text),
+        2 => Inline::Code(text),
+        3 => url(&text, &word(rng)),
+        4 => doc_link(&text, "policies/x", Some(&word(rng))),
+        5 => Inline::Badge {
+            text,
+            tone: Tone::Warning,
+        },
+        _ => Inline::Break,
+    }
+}
+
+#[test]
+fn random_tables_read_back_as_the_tree() {
+    let mut rng = common::Rng(0x5eed_1234_abcd_0001);
+    for round in 0..300 {
+        let columns: Vec<Column> = (0..1 + rng.below(5))
+            .map(|_| column(&word(&mut rng), 10.0))
+            .collect();
+        let rows = (0..rng.below(6))
+            .map(|_| {
+                (0..columns.len())
+                    .map(|_| (0..rng.below(4)).map(|_| random_inline(&mut rng)).collect())
+                    .collect()
+            })
+            .collect();
+        let mut doc = draft();
+        doc.stem = "policies/random".to_string();
+        doc.body = vec![Block::Table(Table {
+            key: "random",
+            caption: Some(word(&mut rng)),
+            columns,
+            rows,
+        })];
+        let page = html::render(&doc, &nav(std::slice::from_ref(&doc)));
+        assert_eq!(shown(&page), expected(&doc), "round {round}");
+    }
 }

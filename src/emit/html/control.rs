@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 
 use super::writer::Html;
-use crate::emit::names::Party;
 use crate::emit::tree::{DocumentControl, History};
 
 /// The identity printed at the top of every page: organisation, ID, version and
@@ -61,9 +60,9 @@ pub fn block(h: &mut Html, c: &DocumentControl) {
     row(h, "Document ID", Some(&c.id));
     row(h, "Version", c.version.as_deref());
     h.raw("<tr><th scope=\"row\">Owner</th><td>");
-    party(h, c.owner.as_ref());
+    super::party(h, c.owner.as_ref());
     h.raw("</td></tr>\n<tr><th scope=\"row\">Approved by</th><td>");
-    party(h, c.approver.as_ref());
+    super::party(h, c.approver.as_ref());
     if let Some(role) = &c.approver_role {
         h.raw(", ").text(role);
     }
@@ -124,9 +123,4 @@ fn date_row(h: &mut Html, label: &'static str, date: Option<NaiveDate>) {
 
 pub fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-/// "Lena Wagner (lena)", the ID in grey; a dash when nobody is named.
-fn party(h: &mut Html, p: Option<&Party>) {
-    super::party(h, p);
 }
