@@ -15,7 +15,7 @@ pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod heatmap;
-mod html;
+pub mod html;
 mod json;
 pub mod lifecycle;
 mod markdown;

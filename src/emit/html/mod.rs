@@ -4,18 +4,33 @@
 //! prints cleanly to PDF.
 //!
 //! All user text goes through [`writer::Html::text`], which escapes it.
+//!
+//! [`render`] renders any document of the tree ([`crate::emit::tree::Document`]) as a
+//! page, with its document control and a running head and foot on every printed page;
+//! [`index`] writes `index.html` from the list of tree documents. The per-document pages
+//! below (`soa.rs`, `register.rs`, …) are what `isms build` writes until every document is
+//! built as a tree.
 
+mod blocks;
 mod context;
+mod control;
 mod heatmap;
 mod index;
+mod inlines;
 mod lifecycle;
+mod links;
 mod markdown;
 mod page;
 mod palette;
 mod policy;
 mod register;
+mod render;
 mod soa;
+mod tree_index;
 mod writer;
+
+pub use render::{is_policy, render, Nav, NavLink, FORMATS};
+pub use tree_index::render as index;
 
 use super::names::Party;
 use super::{Derived, Output as Document};

@@ -4,13 +4,14 @@
 
 use super::writer::Html;
 
-const STYLE: &str = include_str!("style.css");
+pub(super) const STYLE: &str = include_str!("style.css");
 
 /// The page may use its own `<style>` and nothing else: no scripts, no images but
 /// inline ones, no fonts, frames or forms, from anywhere. The heat maps and charts are
 /// inline SVG, which is markup, not a load. A browser opening a page therefore sends no
 /// request, even if some user text got past the escaping.
-const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+pub(super) const CSP: &str =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
      style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
 
 /// Which page is shown, for the navigation and for links back to the top level.
