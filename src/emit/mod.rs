@@ -9,6 +9,7 @@
 mod csv;
 pub mod error;
 pub mod control;
+pub mod documents;
 pub mod file_names;
 pub mod heatmap;
 mod html;
