@@ -378,3 +378,37 @@ fn the_documents_of_the_example() {
     // Deterministic: built twice, the same trees.
     assert_eq!(docs, isms::emit::documents::all(&c, &derived));
 }
+
+#[test]
+fn the_binary_reports_the_coverage_gap_and_explains_it() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rules/audit/coverage-gap.isms"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args([
+            "check",
+            fixture,
+            "--format",
+            "json",
+            "--today",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["audit/coverage-gap"], "{report:#}");
+    // A warning alone: status 0, unless warnings are denied.
+    assert_eq!(out.status.code(), Some(0));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args(["explain", "audit/coverage-gap"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("current cycle"));
+}

@@ -6,10 +6,10 @@
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
-mod csv;
-pub mod error;
 pub mod control;
+mod csv;
 pub mod documents;
+pub mod error;
 pub mod file_names;
 pub mod heatmap;
 mod html;
