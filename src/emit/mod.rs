@@ -6,10 +6,10 @@
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
-pub mod control;
 mod csv;
-pub mod documents;
 pub mod error;
+pub mod control;
+pub mod documents;
 pub mod file_names;
 pub mod heatmap;
 mod html;
