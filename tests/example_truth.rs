@@ -170,7 +170,7 @@ fn a_citation_of_a_missing_record_is_found() {
     for (_, text) in &mut files {
         for (from, to) in [
             ("INC-2026-03\"", "INC-2026-007\""),
-            ("in IA-2026-2", "in IA-2025-2"),
+            ("in IA-2026-2", "in IA-2026-9"),
         ] {
             if text.contains(from) {
                 *text = text.replace(from, to);
@@ -187,7 +187,7 @@ fn a_citation_of_a_missing_record_is_found() {
         missing,
         [
             ("controls.isms".to_string(), "INC-2026-007".to_string()),
-            ("lifecycle.isms".to_string(), "IA-2025-2".to_string()),
+            ("lifecycle.isms".to_string(), "IA-2026-9".to_string()),
         ]
     );
 }

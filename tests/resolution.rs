@@ -73,6 +73,11 @@ fn references(m: &Model) -> Vec<(&Ref, &'static str)> {
     refs!(m.nonconformities, "owner", |x| &x.owner);
     refs!(m.nonconformities, "controls", |x| &x.controls);
     refs!(m.nonconformities, "risks", |x| &x.risks);
+    refs!(m.requirements, "owner", |x| &x.owner);
+    refs!(m.interested_parties, "requirements", |x| &x.requirements);
+    refs!(m.interested_parties, "owner", |x| &x.owner);
+    refs!(m.issues, "owner", |x| &x.owner);
+    refs!(m.issues, "risks", |x| &x.risks);
     // Only the methodology in effect: a second one is reported and not read.
     refs!(m.methodologies.first(), "accept", |x| &x.accept);
     refs!(m.methodologies.first(), "accept", |x| x
@@ -111,6 +116,8 @@ fn definitions(m: &Model) -> Vec<(Span, &str, Option<Kind>)> {
     defs!(m.reviews, Kind::Review);
     defs!(m.incidents, Kind::Incident);
     defs!(m.nonconformities, Kind::Nonconformity);
+    defs!(m.interested_parties, Kind::InterestedParty);
+    defs!(m.issues, Kind::Issue);
     for c in &m.catalogs {
         out.push((c.id.span, c.id.text.as_str(), None));
         for e in &c.entries {

@@ -5,9 +5,10 @@
 
 use chrono::Months;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::model::coverage::audit_coverage;
 use crate::model::values::Ref;
-use crate::model::{Keyword, Kind, Model, NcStatus, PolicyKind, ReviewInput};
+use crate::model::{IssueKind, Keyword, Kind, Model, NcStatus, PolicyKind, ReviewInput};
 use crate::placeholder::is_placeholder;
 use crate::source::{SourceMap, Span};
 
@@ -75,6 +76,7 @@ impl Readiness {
         let a = Assess {
             m: model,
             sources,
+            diagnostics,
             today,
         };
         Readiness {
@@ -152,6 +154,7 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 struct Assess<'a> {
     m: &'a Model,
     sources: &'a SourceMap,
+    diagnostics: &'a [Diagnostic],
     today: chrono::NaiveDate,
 }
 
@@ -176,9 +179,12 @@ impl Assess<'_> {
     }
 
     fn items(&self) -> Vec<Item> {
-        vec![
+        let items = vec![
+            self.issues(),
+            self.interested_parties(),
             self.scope(),
             self.policy(),
+            self.roles(),
             self.assessment_process(),
             self.treatment_process(),
             self.soa(),
@@ -191,7 +197,84 @@ impl Assess<'_> {
             self.audits(),
             self.reviews(),
             self.nonconformities(),
-        ]
+        ];
+        items.into_iter().map(|it| self.warned(it)).collect()
+    }
+
+    /// An item a check warns about is at best partial: each code of its clause that
+    /// `isms check` reported becomes a gap.
+    fn warned(&self, mut it: Item) -> Item {
+        let concerns = concerns(it.clause);
+        for code in concerns {
+            let n = self.diagnostics.iter().filter(|d| d.code == *code).count();
+            if n > 0 {
+                it.gaps.push(format!(
+                    "`isms check` reports `{code}` {n} {}",
+                    plural(n, "time", "times")
+                ));
+            }
+        }
+        it.settle()
+    }
+
+    fn issues(&self) -> Item {
+        let mut it = item("4.1", "Internal and external issues");
+        let of = |kind: IssueKind| {
+            self.m
+                .issues
+                .iter()
+                .filter(|i| i.kind == Some(kind))
+                .count()
+        };
+        let n = self.m.issues.len();
+        if n > 0 {
+            it.found.push(format!(
+                "{n} {} ({} internal, {} external), in the context document",
+                plural(n, "issue", "issues"),
+                of(IssueKind::Internal),
+                of(IssueKind::External)
+            ));
+        }
+        if n == 0 {
+            it.gaps
+                .push("declare the internal and external issues (`issue`)".to_string());
+        }
+        it.settle()
+    }
+
+    fn interested_parties(&self) -> Item {
+        let mut it = item("4.2", "Interested parties and their requirements");
+        for p in &self.m.interested_parties {
+            it.found
+                .push(self.at(&format!("interested party `{}`", p.id.text), p.id.span));
+            if p.requirements.is_empty() {
+                it.gaps.push(format!(
+                    "interested party `{}` names no requirement that addresses its needs",
+                    p.id.text
+                ));
+            }
+        }
+        if self.m.interested_parties.is_empty() {
+            it.gaps.push(
+                "declare the interested parties and their needs (`interested_party`)".to_string(),
+            );
+        }
+        it.settle()
+    }
+
+    fn roles(&self) -> Item {
+        let mut it = item("5.3", "Roles, responsibilities and authorities");
+        let n = self.m.roles.len();
+        if n > 0 {
+            it.found.push(format!(
+                "{n} {}, with the responsibilities of each in the roles document",
+                plural(n, "role", "roles")
+            ));
+        } else {
+            it.gaps
+                .push("declare the ISMS roles (`role`) and who holds them".to_string());
+        }
+        it.settle()
     }
 
     fn scope(&self) -> Item {
@@ -493,6 +576,23 @@ impl Assess<'_> {
             it.gaps
                 .push("carry out and record at least one internal `audit`".to_string());
         }
+        if let Some(coverage) = audit_coverage(self.m, self.today) {
+            let clauses: Vec<&str> = coverage.clause_gaps().map(|c| c.id).collect();
+            let controls = coverage.control_gaps().count();
+            if !done.is_empty() && !clauses.is_empty() {
+                it.gaps.push(format!(
+                    "no audit of the current cycle covered {} {}",
+                    plural(clauses.len(), "clause", "clauses"),
+                    clauses.join(", ")
+                ));
+            }
+            if !done.is_empty() && controls > 0 {
+                it.gaps.push(format!(
+                    "no audit of the current cycle covered {controls} applicable {}",
+                    plural(controls, "control", "controls")
+                ));
+            }
+        }
         if let (Some(p), Some(last)) = (
             self.m.programme(),
             done.iter().filter_map(|a| a.date).map(|d| d.date).max(),
@@ -520,7 +620,7 @@ impl Assess<'_> {
                 .push(self.at(&format!("management review `{}`", r.id.text), r.id.span));
             let missing: Vec<&str> = ReviewInput::ALL
                 .iter()
-                .filter(|(_, i)| !r.inputs.iter().any(|c| c.input == *i))
+                .filter(|(_, i)| !r.covers(*i))
                 .map(|(_, i)| i.as_str())
                 .collect();
             if !missing.is_empty() {
@@ -581,6 +681,54 @@ impl Assess<'_> {
                 .push("no nonconformity raised by the recorded audits and incidents".to_string());
         }
         it.settle()
+    }
+}
+
+/// The codes of `isms check` that concern the item of `clause`: while one is reported, the
+/// item is partial.
+fn concerns(clause: &str) -> &'static [Code] {
+    match clause {
+        "4.1" | "4.2" => &[Code::ContextMissing],
+        "4.3" => &[Code::ProjectMissingScope],
+        "5.2" => &[
+            Code::PolicyMissingOwner,
+            Code::PolicyUnapproved,
+            Code::PolicyReviewOverdue,
+            Code::PolicySelfApproved,
+        ],
+        "5.3" => &[Code::RoleUnassigned],
+        "6.1.2" => &[Code::MethodologyScaleGap, Code::MethodologyLevels],
+        "6.1.3" => &[
+            Code::RiskMissingTreatment,
+            Code::RiskNoControls,
+            Code::RiskTreatmentOverdue,
+            Code::RiskTreatmentUndated,
+            Code::RiskUnaccepted,
+            Code::RiskAcceptanceRequired,
+            Code::RiskAcceptanceUnauthorized,
+        ],
+        "6.1.3 d" => &[
+            Code::SoaUnaddressed,
+            Code::SoaExclusionWithoutReason,
+            Code::ControlUnjustified,
+            Code::ControlExcludedButRequired,
+        ],
+        "6.2" => &[Code::ObjectiveMissingOwner, Code::ObjectiveNoMetric],
+        "7.2" => &[Code::TrainingOverdue],
+        "8.1" => &[Code::ControlNoEvidence, Code::ControlContradicted],
+        "8.2" => &[Code::RiskReviewOverdue, Code::AssetUnassessed],
+        "8.3" => &[Code::ControlOverdue],
+        "9.1" => &[Code::MetricBelowTarget],
+        // `audit/coverage-gap` is not listed: the item names the gaps of the coverage itself.
+        "9.2.2" => &[Code::AuditOverdue, Code::AuditNotIndependent],
+        "9.3.3" => &[Code::ReviewOverdue, Code::ReviewInputsMissing],
+        "10.2" => &[
+            Code::NonconformityOverdue,
+            Code::NonconformityMissingRootCause,
+            Code::NonconformityUnverified,
+        ],
+        // The items above are every item readiness lists.
+        _ => &[],
     }
 }
 

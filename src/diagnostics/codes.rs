@@ -110,6 +110,8 @@ codes! {
     TextPlaceholder => "text/placeholder", Warning;
     DateInFuture => "date/in-future", Warning;
     DateOrder => "date/order", Error;
+    AuditCoverageGap => "audit/coverage-gap", Warning;
+    ContextMissing => "context/missing", Warning;
 }
 
 /// Where the project and its rule documentation live.

@@ -225,10 +225,10 @@ impl LifecycleDoc {
                         letter: i.clause().0,
                         input: name,
                         description: i.clause().1,
-                        covered: r.inputs.iter().any(|c| c.input == *i),
+                        covered: r.covers(*i),
                     })
                     .collect(),
-                decisions: r.decisions.clone(),
+                decisions: r.decisions.iter().map(|d| d.text.clone()).collect(),
                 actions: r.actions.clone(),
             })
             .collect();

@@ -1,6 +1,8 @@
 //! Stage 2: the typed model of one project — declarations lowered from every file,
 //! references resolved by kind, and the traceability graph.
 
+pub mod clauses;
+pub mod coverage;
 pub mod graph;
 pub mod items;
 pub mod kinds;
@@ -10,6 +12,7 @@ pub mod next_due;
 pub mod overdue;
 pub mod resolution;
 pub mod resolve;
+pub mod responsibilities;
 pub mod schema;
 pub mod values;
 

@@ -7,8 +7,10 @@ use crate::diagnostics::Sink;
 mod asset_dependency_cycle;
 mod asset_missing_owner;
 mod asset_unassessed;
+mod audit_coverage_gap;
 mod audit_not_independent;
 mod audit_overdue;
+mod context_missing;
 mod control_contradicted;
 mod control_excluded_but_required;
 mod control_missing_owner;
@@ -97,6 +99,8 @@ pub const ALL: &[Rule] = &[
     training_overdue::check,
     audit_overdue::check,
     audit_not_independent::check,
+    audit_coverage_gap::check,
+    context_missing::check,
     review_overdue::check,
     review_inputs_missing::check,
     incident_risks_not_reviewed::check,

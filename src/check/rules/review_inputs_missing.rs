@@ -7,14 +7,16 @@ use crate::model::{Keyword, ReviewInput};
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for review in &cx.model.reviews {
-        // Without a readable `inputs` field the lowering has reported it already.
-        let Some(field) = review.inputs_span else {
+        // What an unparsed block covered is unknown: its syntax error is the one message.
+        if review.common.incomplete {
             continue;
-        };
-        let missing: Vec<ReviewInput> = ReviewInput::ALL
-            .iter()
-            .map(|(_, i)| *i)
-            .filter(|i| !review.inputs.iter().any(|c| c.input == *i))
+        }
+        let field = review.inputs_span.unwrap_or(review.id.span);
+        let missing: Vec<ReviewInput> = review
+            .input_coverage()
+            .into_iter()
+            .filter(|(_, covered)| !covered)
+            .map(|(i, _)| i)
             .collect();
         if missing.is_empty() {
             continue;

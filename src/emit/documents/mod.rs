@@ -7,14 +7,20 @@
 //! are kept here, in one table ([`Meta`]), so the index, the pages and the document
 //! control agree.
 
+mod asset_inventory;
+mod audit_coverage;
 mod blocks;
+mod context;
 pub mod control_block;
+mod legal_register;
 mod lifecycle;
 mod management_review;
 mod methodology;
 mod policy;
 mod readiness;
 mod register;
+mod register_parts;
+mod roles;
 mod scope;
 mod soa;
 mod treatment_plan;
@@ -136,6 +142,46 @@ pub const READINESS: Meta = Meta {
     from: &[],
 };
 
+pub const CONTEXT: Meta = Meta {
+    stem: "context",
+    title: "Context of the organization",
+    clause: "4.1, 4.2",
+    id: "ISMS-CONTEXT",
+    from: &[Kind::Issue, Kind::InterestedParty, Kind::Requirement],
+};
+
+pub const LEGAL_REGISTER: Meta = Meta {
+    stem: "legal-register",
+    title: "Register of legal, regulatory and contractual requirements",
+    clause: "4.2, A.5.31",
+    id: "ISMS-LEGAL",
+    from: &[Kind::Requirement, Kind::Control],
+};
+
+pub const ASSET_INVENTORY: Meta = Meta {
+    stem: "asset-inventory",
+    title: "Inventory of information and other associated assets",
+    clause: "A.5.9",
+    id: "ISMS-ASSETS",
+    from: &[Kind::Asset],
+};
+
+pub const ROLES: Meta = Meta {
+    stem: "roles",
+    title: "Roles, responsibilities and authorities",
+    clause: "5.3",
+    id: "ISMS-ROLES",
+    from: &[Kind::Role, Kind::Person],
+};
+
+pub const AUDIT_COVERAGE: Meta = Meta {
+    stem: "audit-coverage",
+    title: "Audit programme coverage",
+    clause: "9.2",
+    id: "ISMS-AUDIT-COVERAGE",
+    from: &[Kind::Audit, Kind::Control],
+};
+
 /// A policy's default document ID: `ISMS-POL-<POLICY ID>`.
 pub fn policy_id(id: &str) -> String {
     format!("ISMS-POL-{}", id.to_uppercase())
@@ -150,12 +196,17 @@ pub fn all(c: &Compilation, d: &Derived) -> Vec<Document> {
         register::build(c, d),
         treatment_plan::build(c, d),
         scope::build(c, d),
+        context::build(c),
+        legal_register::build(c),
+        asset_inventory::build(c),
+        roles::build(c),
     ];
     docs.extend(methodology::build(c, d));
     if d.lifecycle.any() {
         docs.push(lifecycle::objectives(c, d));
         docs.push(lifecycle::audit_programme(c, d));
-        docs.push(management_review::build(c, d));
+        docs.push(audit_coverage::build(c));
+        docs.push(management_review::build(c));
         docs.push(lifecycle::corrective_actions(c, d));
     }
     docs.push(readiness::build(c, d));

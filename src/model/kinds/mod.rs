@@ -20,6 +20,7 @@ mod control;
 mod exclusion;
 mod incident;
 mod interested_party;
+mod issue;
 mod management_review;
 mod methodology;
 mod metric;
@@ -45,6 +46,7 @@ pub use declaration::{Declaration, Header, KindInfo};
 pub use exclusion::*;
 pub use incident::*;
 pub use interested_party::*;
+pub use issue::*;
 pub use management_review::*;
 pub use methodology::*;
 pub use metric::*;
@@ -226,6 +228,18 @@ macro_rules! declarations {
                 } )*
             }
 
+            /// Every reference of every declaration with the declaration that holds it
+            /// (its kind and its position in that kind's vector) and the field, kind by
+            /// kind in registry order.
+            pub fn each_reference_in(
+                &self,
+                visit: &mut dyn FnMut(DeclKind, usize, &Ref, &'static FieldSpec),
+            ) {
+                $( for (i, item) in self.$store.iter().enumerate() {
+                    item.references(&mut |r, f| visit(DeclKind::$Kind, i, r, f));
+                } )*
+            }
+
             /// Every date of every declaration, with the field that holds it, kind by
             /// kind in registry order.
             pub fn each_date(&self, visit: &mut dyn FnMut(&Dated, &'static FieldSpec)) {
@@ -270,6 +284,7 @@ macro_rules! registry {
                 Incident in incidents,
                 Nonconformity in nonconformities,
                 InterestedParty in interested_parties,
+                Issue in issues,
             }
             namespaces {
                 Person,
@@ -287,6 +302,7 @@ macro_rules! registry {
                 Incident,
                 Nonconformity,
                 InterestedParty,
+                Issue,
             }
         }
     };

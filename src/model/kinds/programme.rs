@@ -16,6 +16,9 @@ pub struct Programme {
     pub title: Option<String>,
     pub owner: Option<Ref>,
     pub interval: Option<Every>,
+    /// The audit cycle: every clause of 4–10 and every applicable control is audited at
+    /// least once within it (`audit/coverage-gap`).
+    pub cycle: Option<Every>,
     pub common: Common,
 }
 
@@ -27,6 +30,11 @@ impl Programme {
         Takes::Period,
         "how often the ISMS is audited",
     );
+    pub const CYCLE: FieldSpec = optional(
+        "cycle",
+        Takes::Period,
+        "the audit cycle: within it every clause and applicable control is audited",
+    );
     pub const DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
 }
 
@@ -34,7 +42,8 @@ impl Declaration for Programme {
     const DECL: DeclKind = DeclKind::Programme;
     const KEYWORD: &'static str = "programme";
     const DOC: &'static str = "the internal audit programme (clause 9.2, one per project)";
-    const FIELDS: &'static [FieldSpec] = &[Self::OWNER, Self::INTERVAL, Self::DESCRIPTION];
+    const FIELDS: &'static [FieldSpec] =
+        &[Self::OWNER, Self::INTERVAL, Self::CYCLE, Self::DESCRIPTION];
 
     fn lower(decl: &Decl, sink: &mut Sink) -> Option<Self> {
         programme(decl, sink)
@@ -50,6 +59,7 @@ fn programme(decl: &Decl, sink: &mut Sink) -> Option<Programme> {
         interval: f
             .get(&Programme::INTERVAL)
             .and_then(|x| read::every(sink, x)),
+        cycle: f.get(&Programme::CYCLE).and_then(|x| read::every(sink, x)),
         id,
         title,
         common: common(decl, f.present),

@@ -5,7 +5,7 @@ use crate::diagnostics::Sink;
 use crate::model::items::Common;
 use crate::model::lower::fields::Fields;
 use crate::model::lower::{common, describe, header_name, no_extra_args, read, NameForm};
-use crate::model::schema::{optional, required, FieldSpec, Takes};
+use crate::model::schema::{optional, required, FieldSpec, Takes, PEOPLE};
 use crate::model::values::*;
 use crate::syntax::Decl;
 use crate::words;
@@ -18,6 +18,8 @@ pub struct Requirement {
     pub controls: Vec<Ref>,
     pub source: Option<String>,
     pub description: Option<String>,
+    /// Who keeps track of the requirement and of changes to it (the legal register's owner).
+    pub owner: Option<Ref>,
     pub common: Common,
 }
 
@@ -36,14 +38,24 @@ impl Requirement {
     );
     pub const SOURCE: FieldSpec = optional("source", Takes::Free, "string");
     pub const DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
+    pub const OWNER: FieldSpec = optional(
+        "owner",
+        Takes::Names(PEOPLE),
+        "a person or a role who keeps track of it",
+    );
 }
 
 impl Declaration for Requirement {
     const DECL: DeclKind = DeclKind::Requirement;
     const KEYWORD: &'static str = "requirement";
     const DOC: &'static str = "a legal, regulatory, contractual or business requirement";
-    const FIELDS: &'static [FieldSpec] =
-        &[Self::KIND, Self::CONTROLS, Self::SOURCE, Self::DESCRIPTION];
+    const FIELDS: &'static [FieldSpec] = &[
+        Self::KIND,
+        Self::CONTROLS,
+        Self::SOURCE,
+        Self::DESCRIPTION,
+        Self::OWNER,
+    ];
 
     fn lower(decl: &Decl, sink: &mut Sink) -> Option<Self> {
         requirement(decl, sink)
@@ -60,6 +72,9 @@ impl Declaration for Requirement {
     fn references(&self, visit: &mut dyn FnMut(&Ref, &'static FieldSpec)) {
         for r in &self.controls {
             visit(r, &Self::CONTROLS);
+        }
+        if let Some(r) = &self.owner {
+            visit(r, &Self::OWNER);
         }
     }
 }
@@ -90,7 +105,11 @@ fn requirement(decl: &Decl, sink: &mut Sink) -> Option<Requirement> {
     let description = f
         .get(&Requirement::DESCRIPTION)
         .and_then(|x| read::string(sink, x));
+    let owner = f
+        .get(&Requirement::OWNER)
+        .and_then(|x| read::reference(sink, x, "a person or a role"));
     Some(Requirement {
+        owner,
         id,
         title,
         kind,
