@@ -654,8 +654,11 @@ fn the_soa_shows_open_nonconformities_in_every_format() {
     assert_eq!(a51.last().map(String::as_str), Some("NC-7"));
     assert!(text(&docs, "soa.md")
         .lines()
-        .any(|l| l.starts_with("| `A.5.1` |") && l.ends_with("| `NC-7` |")));
-    assert!(text(&docs, "soa.html").contains("corrective-actions.html#nc-NC-7"));
+        .any(|l| l.starts_with("| `A.5.1` |") && l.ends_with("(corrective-actions.md#nc-nc-7) |")));
+    assert!(text(&docs, "soa.html").contains("corrective-actions.html#nc-nc-7"));
+    assert!(text(&docs, "corrective-actions.html").contains("id=\"nc-nc-7\""));
+    assert!(text(&docs, "soa.md").contains("corrective-actions.md#nc-nc-7"));
+    assert!(text(&docs, "corrective-actions.md").contains("<a id=\"nc-nc-7\"></a>"));
     assert_formats_agree(&docs);
 }
 

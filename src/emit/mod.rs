@@ -111,10 +111,11 @@ impl Derived {
 /// Every document of the requested formats, sorted by path.
 pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Output>, Error> {
     let d = Derived::build(c);
+    let trees = documents::all(c, &d);
     let mut docs = Vec::new();
     let wants = |f: Format| formats.contains(&f);
     if wants(Format::Markdown) {
-        docs.extend(markdown::documents(&documents::all(c, &d)));
+        docs.extend(markdown::documents(&trees));
     }
     if wants(Format::Csv) {
         docs.extend(csv::documents(&d)?);
@@ -126,12 +127,37 @@ pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Output>, Err
         docs.extend(xlsx::documents(&d)?);
     }
     if wants(Format::Html) {
-        // Last, so the index can also link the files of the other formats.
-        let others: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
-        docs.extend(html::documents(&d, &others));
+        // Last, so the pages and the index can link every file of the other formats.
+        let mut written: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
+        written.extend(trees.iter().map(|t| format!("{}.html", t.stem)));
+        written.push("index.html".to_string());
+        let nav = html::Nav::new(&organization_name(c), c.today, &trees, written);
+        for t in &trees {
+            docs.push(Output::new(
+                format!("{}.html", t.stem),
+                html::render(t, &nav),
+            ));
+        }
+        docs.push(Output::new(
+            "index.html",
+            html::index(&trees, &nav, &index_intro(&d)),
+        ));
     }
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(docs)
+}
+
+/// What the index says above its list: the organisation and the scope statement.
+fn index_intro(d: &Derived) -> Vec<tree::Block> {
+    use tree::{Block, Inline};
+    let mut lead = vec![Inline::Strong(d.scope.organization.clone())];
+    if let Some(desc) = &d.scope.organization_description {
+        lead.push(Inline::text(format!(": {desc}")));
+    }
+    vec![
+        Block::Paragraph(lead),
+        Block::Paragraph(vec![Inline::text(format!("Scope: {}", d.scope.statement))]),
+    ]
 }
 
 /// The organization's name as documents print it.

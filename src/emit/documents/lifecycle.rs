@@ -1,9 +1,11 @@
 //! `objectives` (6.2, 7.2, 9.1), `audit-programme` (9.2) and `corrective-actions` (10.2):
 //! the lifecycle registers, from `emit::lifecycle`.
 
-use super::blocks::{badge, code, fields, heading, joined, or_dash, parties, party, table, text};
+use super::blocks::{
+    anchor, badge, code, fields, heading, joined, or_dash, parties, party, table, text,
+};
 use super::{AUDIT_PROGRAMME, CORRECTIVE_ACTIONS, OBJECTIVES};
-use crate::emit::tree::{Document, Tone};
+use crate::emit::tree::{Document, Inline, Tone};
 use crate::emit::Derived;
 use crate::Compilation;
 
@@ -79,8 +81,11 @@ pub fn corrective_actions(c: &Compilation, d: &Derived) -> Document {
                         (Some(s), false) => badge(s, Tone::Neutral),
                         (None, _) => text("—"),
                     };
+                    // The anchor the SoA's "Open nonconformities" links to.
+                    let mut id = vec![Inline::Anchor(anchor("nc-", &n.id))];
+                    id.extend(code(n.id.as_str()));
                     vec![
-                        code(n.id.as_str()),
+                        id,
                         text(n.title.as_str()),
                         or_dash(n.raised.as_deref()),
                         joined(&n.sources, ", "),

@@ -9,7 +9,7 @@ use super::{treatment_plan, SOA as META};
 use crate::emit::names::status_words;
 use crate::emit::soa::{Soa, SoaRow};
 use crate::emit::table;
-use crate::emit::tree::{Cell, Document, Inline, Tone};
+use crate::emit::tree::{Cell, Document, Tone};
 use crate::emit::Derived;
 use crate::model::Status;
 use crate::Compilation;
@@ -145,7 +145,13 @@ fn row(
         join_runs(
             r.open_nonconformities
                 .iter()
-                .map(|n| vec![Inline::Code(n.clone())])
+                .map(|n| {
+                    vec![link(
+                        n.as_str(),
+                        super::CORRECTIVE_ACTIONS.stem,
+                        Some(anchor("nc-", n)),
+                    )]
+                })
                 .collect(),
             ", ",
         ),

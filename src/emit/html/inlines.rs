@@ -51,6 +51,9 @@ fn inline(h: &mut Html, from: &str, i: &Inline) {
         Inline::Break => {
             h.raw("<br>");
         }
+        Inline::Anchor(a) => {
+            h.raw("<span id=\"").text(a).raw("\"></span>");
+        }
     }
 }
 

@@ -1,8 +1,6 @@
-//! Colours for risk levels and control statuses. Levels are the project's own (any
+//! Colours for risk levels. Levels are the project's own (any
 //! number, any names), so their colour comes from their position: the lowest green, the
 //! highest red, the ones between spread over yellow and orange.
-
-use crate::model::Status;
 
 /// Five stops from green to red: (CSS class, cell fill, ink).
 const STOPS: [(&str, &str, &str); 5] = [
@@ -36,17 +34,6 @@ pub fn level_class(rank: Option<usize>, count: usize) -> &'static str {
 /// (fill, ink) of a heat map cell.
 pub fn level_fill(rank: Option<usize>, count: usize) -> (&'static str, &'static str) {
     pick(rank, count).map_or(("#eef0f3", "#3b4350"), |(_, f, i)| (f, i))
-}
-
-/// The pill class of a control status.
-pub fn status_class(status: Option<Status>) -> &'static str {
-    match status {
-        Some(Status::Implemented) => "pill st-implemented",
-        Some(Status::Partial) => "pill st-partial",
-        Some(Status::Planned) => "pill st-planned",
-        Some(Status::NotImplemented) => "pill st-not-implemented",
-        None => "pill st-none",
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::control::{self, ymd};
 use super::page::{CSP, STYLE};
 use super::writer::Html;
 use super::{blocks, links};
+use crate::emit::documents::control_block;
 use crate::emit::tree::{Block, Document};
 
 /// Added to `style.css` for the tree's pages: document control, banners, badges' tones
@@ -134,8 +135,14 @@ pub fn render(doc: &Document, nav: &Nav) -> String {
     h.raw("As of ").text(&ymd(c.built)).raw("</p>\n");
     other_formats(&mut h, nav, &doc.stem);
     h.raw("</header>\n");
-    control::draft_notice(&mut h, c);
-    control::block(&mut h, c);
+    // The control block is the tree's (`control_block`), as every format prints it.
+    h.raw(
+        "<section class=\"doc-control\" aria-label=\"Document control\">\n<p class=\"identity\">",
+    )
+    .text(&control_block::identity(c))
+    .raw("</p>\n");
+    blocks::body(&mut h, &doc.stem, &control_block::blocks(c));
+    h.raw("</section>\n");
     h.raw("<main>\n");
     blocks::body(&mut h, &doc.stem, &doc.body);
     h.raw("</main>\n<footer class=\"doc\">")

@@ -64,11 +64,6 @@ impl Html {
         self
     }
 
-    pub fn append(&mut self, other: Html) -> &mut Html {
-        self.out.push_str(&other.out);
-        self
-    }
-
     pub fn finish(self) -> String {
         self.out
     }

@@ -134,6 +134,7 @@ impl Renderer<'_> {
                 Tone::Neutral | Tone::Good | Tone::Warning => escape::inline(text),
             },
             Inline::Break => "<br>".to_string(),
+            Inline::Anchor(a) => format!("<a id=\"{}\"></a>", anchor_id(a)),
         }
     }
 

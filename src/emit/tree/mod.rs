@@ -103,6 +103,9 @@ pub enum Inline {
     },
     /// A line break inside a cell or paragraph.
     Break,
+    /// A place other documents link to (`Target::Doc { anchor }`), such as a row of a
+    /// table: invisible, and no text of its own.
+    Anchor(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +147,7 @@ impl Inline {
             Inline::Text(s) | Inline::Strong(s) | Inline::Code(s) => s.clone(),
             Inline::Link { text, .. } | Inline::Badge { text, .. } => text.clone(),
             Inline::Break => "\n".to_string(),
+            Inline::Anchor(_) => String::new(),
         }
     }
 }
