@@ -120,6 +120,7 @@ pub fn symbol_kind(kind: DeclKind) -> SymbolKind {
         DeclKind::Incident => SymbolKind::CONSTANT,
         DeclKind::Nonconformity => SymbolKind::TYPE_PARAMETER,
         DeclKind::InterestedParty => SymbolKind::VARIABLE,
+        DeclKind::Document => SymbolKind::FILE,
     }
 }
 

@@ -110,6 +110,8 @@ codes! {
     TextPlaceholder => "text/placeholder", Warning;
     DateInFuture => "date/in-future", Warning;
     DateOrder => "date/order", Error;
+    DocumentUnknown => "document/unknown", Error;
+    DocumentReviewOverdue => "document/review-overdue", Warning;
 }
 
 /// Where the project and its rule documentation live.

@@ -5,7 +5,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Control, Kind, Model, NcStatus, Nonconformity, Ref, Status, Treatment, TreatmentKind};
+use super::{
+    Control, Kind, Model, NcStatus, Nonconformity, Policy, Ref, Status, Treatment, TreatmentKind,
+};
 
 /// Whether a control a treatment names is recorded as `implemented`. A name that resolves
 /// to nothing is not counted as pending (resolution reports it); a catalog control
@@ -53,6 +55,13 @@ pub fn treatment_complete(m: &Model, t: &Treatment) -> bool {
 /// Whether a date has passed on `today`.
 pub fn passed(due: NaiveDate, today: NaiveDate) -> bool {
     due < today
+}
+
+/// When a policy is next due for review: its approval date plus its review period
+/// (`policy/review-overdue` once it has passed, and its document is a draft).
+pub fn policy_next_review(p: &Policy) -> Option<NaiveDate> {
+    let on = p.approved.as_ref().and_then(|a| a.on)?;
+    p.review?.period.after(on.date)
 }
 
 /// A treatment is overdue when its `due` has passed and its action is not complete.

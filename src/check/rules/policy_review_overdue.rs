@@ -3,16 +3,17 @@
 
 use crate::check::Context;
 use crate::diagnostics::{Code, Diagnostic, Sink};
+use crate::model::overdue;
 
 pub fn check(cx: &Context<'_>, sink: &mut Sink) {
     for p in &cx.model.policies {
         let (Some(review), Some(on)) = (p.review, p.approved.as_ref().and_then(|a| a.on)) else {
             continue;
         };
-        let Some(due) = review.period.after(on.date) else {
+        let Some(due) = overdue::policy_next_review(p) else {
             continue;
         };
-        if due >= cx.today {
+        if !overdue::passed(due, cx.today) {
             continue;
         }
         sink.push(

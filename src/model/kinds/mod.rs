@@ -17,6 +17,7 @@ mod asset;
 mod audit;
 mod catalog;
 mod control;
+mod document;
 mod exclusion;
 mod incident;
 mod interested_party;
@@ -42,6 +43,7 @@ pub use audit::*;
 pub use catalog::*;
 pub use control::*;
 pub use declaration::{Declaration, Header, KindInfo};
+pub use document::*;
 pub use exclusion::*;
 pub use incident::*;
 pub use interested_party::*;
@@ -270,6 +272,8 @@ macro_rules! registry {
                 Incident in incidents,
                 Nonconformity in nonconformities,
                 InterestedParty in interested_parties,
+                /// The document control of generated documents (`document soa { … }`).
+                Document in documents,
             }
             namespaces {
                 Person,
@@ -287,6 +291,7 @@ macro_rules! registry {
                 Incident,
                 Nonconformity,
                 InterestedParty,
+                Document,
             }
         }
     };
