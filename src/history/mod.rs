@@ -10,9 +10,11 @@
 //! Granularity: a commit counts for a document when it touched a *file* holding one of
 //! the document's declarations, not the declaration's lines. One `git log --name-only`
 //! over the project is read once and shared by every document; `git log -L` per
-//! declaration is exact but runs git once per declaration (on a project of 400
-//! declarations in 12 files with 300 commits, one `log --name-only` took ~15 ms where 400
-//! `log -L` runs took ~9 s), and a project usually keeps one concern per file.
+//! declaration is exact but runs git once per declaration. Measured on `examples/acme`
+//! (205 declarations in 16 files) with 300 commits, on the 2-core build machine: the one
+//! `log --name-only` took 0.1 s; `log -L` took 0.06 s per declaration, 12 s for the
+//! project. A project usually keeps one concern per file, so the coarse answer is close.
+//! Merge commits list no files, so they are nobody's revision.
 
 mod git;
 mod parse;
