@@ -82,6 +82,9 @@ pub struct Compilation {
     /// How many of `sources` are project files (the rest are the shipped catalogs).
     pub project_files: usize,
     pub today: NaiveDate,
+    /// The project's git history, for the documents' revision histories. Compiling never
+    /// reads it (the core does no IO): `isms build` reads it once and sets it here.
+    pub history: crate::history::ProjectHistory,
 }
 
 impl Compilation {
@@ -178,6 +181,7 @@ fn run(front: Front, options: &Options, settings: &Settings) -> Compilation {
         suppressions,
         project_files,
         today: options.today,
+        history: crate::history::ProjectHistory::NotRead,
     }
 }
 

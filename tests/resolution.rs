@@ -78,6 +78,12 @@ fn references(m: &Model) -> Vec<(&Ref, &'static str)> {
     refs!(m.interested_parties, "owner", |x| &x.owner);
     refs!(m.issues, "owner", |x| &x.owner);
     refs!(m.issues, "risks", |x| &x.risks);
+    refs!(m.documents, "owner", |x| &x.owner);
+    refs!(m.documents, "approved_by", |x| x
+        .approved
+        .as_ref()
+        .map(|s| &s.by));
+    refs!(m.documents, "approver_role", |x| &x.approver_role);
     // Only the methodology in effect: a second one is reported and not read.
     refs!(m.methodologies.first(), "accept", |x| &x.accept);
     refs!(m.methodologies.first(), "accept", |x| x
@@ -118,6 +124,7 @@ fn definitions(m: &Model) -> Vec<(Span, &str, Option<Kind>)> {
     defs!(m.nonconformities, Kind::Nonconformity);
     defs!(m.interested_parties, Kind::InterestedParty);
     defs!(m.issues, Kind::Issue);
+    defs!(m.documents, Kind::Document);
     for c in &m.catalogs {
         out.push((c.id.span, c.id.text.as_str(), None));
         for e in &c.entries {

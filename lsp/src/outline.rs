@@ -121,6 +121,7 @@ pub fn symbol_kind(kind: DeclKind) -> SymbolKind {
         DeclKind::Nonconformity => SymbolKind::TYPE_PARAMETER,
         DeclKind::InterestedParty => SymbolKind::VARIABLE,
         DeclKind::Issue => SymbolKind::EVENT,
+        DeclKind::Document => SymbolKind::FILE,
     }
 }
 

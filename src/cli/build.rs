@@ -9,6 +9,7 @@ use super::{project, today, use_color, Outcome};
 use isms::diagnostics::render;
 use isms::diagnostics::Summary;
 use isms::emit::{self, Format};
+use isms::history::ProjectHistory;
 use isms::{compile_lean, Options};
 
 #[derive(Debug, clap::Args)]
@@ -45,7 +46,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             ))
         }
     };
-    let c = compile_lean(p.inputs, &Options { today }, &p.config.settings);
+    let mut c = compile_lean(p.inputs, &Options { today }, &p.config.settings);
     if c.has_errors() {
         // Documents from a model with errors would mislead an auditor: show why, write
         // nothing.
@@ -57,6 +58,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         ));
         return Ok(Outcome::Problems);
     }
+    // Read once here, shared by every document's revision history.
+    c.history = ProjectHistory::read(&p.root);
     let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
     let written = emit::writer::write_all(&out, &docs)
         .map_err(|e| miette!("cannot write documents into `{}`: {e}", shown(out)))?;

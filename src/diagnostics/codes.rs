@@ -112,6 +112,8 @@ codes! {
     DateOrder => "date/order", Error;
     AuditCoverageGap => "audit/coverage-gap", Warning;
     ContextMissing => "context/missing", Warning;
+    DocumentUnknown => "document/unknown", Error;
+    DocumentReviewOverdue => "document/review-overdue", Warning;
 }
 
 /// Where the project and its rule documentation live.

@@ -42,17 +42,24 @@ const OWNS: &[FieldSpec] = &[
     Requirement::OWNER,
     Issue::OWNER,
     InterestedParty::OWNER,
+    Document::OWNER,
 ];
 /// Fields whose party approves it.
-const APPROVES: &[FieldSpec] = &[Policy::APPROVED_BY];
+const APPROVES: &[FieldSpec] = &[Policy::APPROVED_BY, Document::APPROVED_BY];
 /// Fields whose party audits it.
 const AUDITS: &[FieldSpec] = &[Audit::AUDITOR];
 /// Fields whose party accepts a risk, or may accept risks (the methodology's authorities).
 const ACCEPTS: &[FieldSpec] = &[Treatment::ACCEPTED_BY, Methodology::ACCEPT_BY];
 /// Fields that name people without making them responsible for the declaration:
-/// attendance, an audience, the roles a person holds.
+/// attendance, an audience, the roles a person holds, the role a document's approver
+/// signs as (the approver approves).
 #[cfg(test)]
-const NO_DUTY: &[FieldSpec] = &[Review::ATTENDEES, Training::AUDIENCE, Person::ROLES];
+const NO_DUTY: &[FieldSpec] = &[
+    Review::ATTENDEES,
+    Training::AUDIENCE,
+    Person::ROLES,
+    Document::APPROVER_ROLE,
+];
 
 /// The duty a field gives the party it names, by its schema entry.
 pub fn duty(spec: &FieldSpec) -> Option<Duty> {

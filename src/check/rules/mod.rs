@@ -55,6 +55,8 @@ pub mod text_control_character;
 // issue #11, records
 mod date_in_future;
 mod date_order;
+mod document_review_overdue;
+mod document_unknown;
 pub mod text_placeholder;
 mod training_overdue;
 mod value_out_of_scale;
@@ -114,4 +116,6 @@ pub const ALL: &[Rule] = &[
     control_contradicted::check,
     policy_self_approved::check,
     soa_framework_ambiguous::check,
+    document_unknown::check,
+    document_review_overdue::check,
 ];

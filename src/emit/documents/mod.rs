@@ -28,7 +28,9 @@ mod treatment_plan;
 use crate::emit::control::{document_control, BuiltFrom};
 use crate::emit::tree::{Block, Document};
 use crate::emit::Derived;
+use crate::model::known as document;
 use crate::model::Kind;
+use crate::model::KnownDocument;
 use crate::Compilation;
 
 /// What identifies one document: where it lives, its title and clause, its default
@@ -44,6 +46,18 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// A known document (`model::document`: its stem, title, clause and default ID, the
+    /// one table `document` declarations are checked against) and what it is built from.
+    pub const fn of(d: KnownDocument, from: &'static [Kind]) -> Meta {
+        Meta {
+            stem: d.stem,
+            title: d.title,
+            clause: d.clause,
+            id: d.default_id,
+            from,
+        }
+    }
+
     /// The document with this identity, its control block and `body`.
     pub fn document(&self, c: &Compilation, body: Vec<Block>) -> Document {
         Document {
@@ -56,131 +70,59 @@ impl Meta {
     }
 }
 
-pub const SOA: Meta = Meta {
-    stem: "soa",
-    title: "Statement of Applicability",
-    clause: "6.1.3 d",
-    id: "ISMS-SOA",
-    from: &[
+pub const SOA: Meta = Meta::of(
+    document::SOA,
+    &[
         Kind::Control,
         Kind::Risk,
         Kind::Requirement,
         Kind::Policy,
         Kind::Nonconformity,
     ],
-};
+);
 
-pub const RISK_REGISTER: Meta = Meta {
-    stem: "risk-register",
-    title: "Risk register",
-    clause: "6.1.2, 8.2",
-    id: "ISMS-RR",
-    from: &[Kind::Risk, Kind::Asset, Kind::Control],
-};
+pub const RISK_REGISTER: Meta = Meta::of(
+    document::RISK_REGISTER,
+    &[Kind::Risk, Kind::Asset, Kind::Control],
+);
 
-pub const TREATMENT_PLAN: Meta = Meta {
-    stem: "treatment-plan",
-    title: "Risk treatment plan",
-    clause: "6.1.3 e, 8.3",
-    id: "ISMS-TP",
-    from: &[Kind::Risk, Kind::Control],
-};
+pub const TREATMENT_PLAN: Meta = Meta::of(document::TREATMENT_PLAN, &[Kind::Risk, Kind::Control]);
 
-pub const SCOPE: Meta = Meta {
-    stem: "scope",
-    title: "ISMS scope",
-    clause: "4.3",
-    id: "ISMS-SCOPE",
-    from: &[],
-};
+pub const SCOPE: Meta = Meta::of(document::SCOPE, &[]);
 
-pub const METHODOLOGY: Meta = Meta {
-    stem: "methodology",
-    title: "Risk assessment methodology",
-    clause: "6.1.2 a",
-    id: "ISMS-RAM",
-    from: &[],
-};
+pub const METHODOLOGY: Meta = Meta::of(document::METHODOLOGY, &[]);
 
-pub const OBJECTIVES: Meta = Meta {
-    stem: "objectives",
-    title: "Information security objectives",
-    clause: "6.2, 7.2, 9.1",
-    id: "ISMS-OBJ",
-    from: &[Kind::Objective, Kind::Metric, Kind::Training],
-};
+pub const OBJECTIVES: Meta = Meta::of(
+    document::OBJECTIVES,
+    &[Kind::Objective, Kind::Metric, Kind::Training],
+);
 
-pub const AUDIT_PROGRAMME: Meta = Meta {
-    stem: "audit-programme",
-    title: "Internal audit programme",
-    clause: "9.2",
-    id: "ISMS-AP",
-    from: &[Kind::Audit],
-};
+pub const AUDIT_PROGRAMME: Meta = Meta::of(document::AUDIT_PROGRAMME, &[Kind::Audit]);
 
-pub const MANAGEMENT_REVIEW: Meta = Meta {
-    stem: "management-review",
-    title: "Management review minutes",
-    clause: "9.3",
-    id: "ISMS-MR",
-    from: &[Kind::Review],
-};
+pub const MANAGEMENT_REVIEW: Meta = Meta::of(document::MANAGEMENT_REVIEW, &[Kind::Review]);
 
-pub const CORRECTIVE_ACTIONS: Meta = Meta {
-    stem: "corrective-actions",
-    title: "Nonconformities and corrective actions",
-    clause: "10.2",
-    id: "ISMS-CA",
-    from: &[Kind::Nonconformity, Kind::Incident],
-};
+pub const CORRECTIVE_ACTIONS: Meta = Meta::of(
+    document::CORRECTIVE_ACTIONS,
+    &[Kind::Nonconformity, Kind::Incident],
+);
 
-pub const READINESS: Meta = Meta {
-    stem: "readiness",
-    title: "Stage 1 audit readiness",
-    clause: "4–10",
-    id: "ISMS-READY",
-    from: &[],
-};
+pub const READINESS: Meta = Meta::of(document::READINESS, &[]);
 
-pub const CONTEXT: Meta = Meta {
-    stem: "context",
-    title: "Context of the organization",
-    clause: "4.1, 4.2",
-    id: "ISMS-CONTEXT",
-    from: &[Kind::Issue, Kind::InterestedParty, Kind::Requirement],
-};
+pub const CONTEXT: Meta = Meta::of(
+    document::CONTEXT,
+    &[Kind::Issue, Kind::InterestedParty, Kind::Requirement],
+);
 
-pub const LEGAL_REGISTER: Meta = Meta {
-    stem: "legal-register",
-    title: "Register of legal, regulatory and contractual requirements",
-    clause: "4.2, A.5.31",
-    id: "ISMS-LEGAL",
-    from: &[Kind::Requirement, Kind::Control],
-};
+pub const LEGAL_REGISTER: Meta = Meta::of(
+    document::LEGAL_REGISTER,
+    &[Kind::Requirement, Kind::Control],
+);
 
-pub const ASSET_INVENTORY: Meta = Meta {
-    stem: "asset-inventory",
-    title: "Inventory of information and other associated assets",
-    clause: "A.5.9",
-    id: "ISMS-ASSETS",
-    from: &[Kind::Asset],
-};
+pub const ASSET_INVENTORY: Meta = Meta::of(document::ASSET_INVENTORY, &[Kind::Asset]);
 
-pub const ROLES: Meta = Meta {
-    stem: "roles",
-    title: "Roles, responsibilities and authorities",
-    clause: "5.3",
-    id: "ISMS-ROLES",
-    from: &[Kind::Role, Kind::Person],
-};
+pub const ROLES: Meta = Meta::of(document::ROLES, &[Kind::Role, Kind::Person]);
 
-pub const AUDIT_COVERAGE: Meta = Meta {
-    stem: "audit-coverage",
-    title: "Audit programme coverage",
-    clause: "9.2",
-    id: "ISMS-AUDIT-COVERAGE",
-    from: &[Kind::Audit, Kind::Control],
-};
+pub const AUDIT_COVERAGE: Meta = Meta::of(document::AUDIT_COVERAGE, &[Kind::Audit, Kind::Control]);
 
 /// A policy's default document ID: `ISMS-POL-<POLICY ID>`.
 pub fn policy_id(id: &str) -> String {

@@ -51,10 +51,11 @@ pub enum History {
     Unavailable(String),
 }
 
-/// One commit that touched what a document is built from.
+/// One commit that touched what a document is built from; or, with an empty `commit`,
+/// the uncommitted changes of the work tree (see [`Revision::uncommitted`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
-    /// The abbreviated commit hash.
+    /// The abbreviated commit hash (10 hex digits); empty for uncommitted changes.
     pub commit: String,
     pub date: NaiveDate,
     pub author: String,
@@ -64,6 +65,24 @@ pub struct Revision {
 impl DocumentControl {
     pub fn is_draft(&self) -> bool {
         !self.draft.is_empty()
+    }
+}
+
+impl Revision {
+    /// The work tree's uncommitted changes to the document's sources, listed first in its
+    /// history, dated the build date. A row like a commit, so that every backend prints
+    /// it without knowing it.
+    pub fn uncommitted(built: NaiveDate) -> Revision {
+        Revision {
+            commit: String::new(),
+            date: built,
+            author: String::new(),
+            subject: "uncommitted changes".to_string(),
+        }
+    }
+
+    pub fn is_uncommitted(&self) -> bool {
+        self.commit.is_empty()
     }
 }
 

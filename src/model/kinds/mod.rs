@@ -17,6 +17,7 @@ mod asset;
 mod audit;
 mod catalog;
 mod control;
+mod document;
 mod exclusion;
 mod incident;
 mod interested_party;
@@ -43,6 +44,7 @@ pub use audit::*;
 pub use catalog::*;
 pub use control::*;
 pub use declaration::{Declaration, Header, KindInfo};
+pub use document::*;
 pub use exclusion::*;
 pub use incident::*;
 pub use interested_party::*;
@@ -285,6 +287,8 @@ macro_rules! registry {
                 Nonconformity in nonconformities,
                 InterestedParty in interested_parties,
                 Issue in issues,
+                /// The document control of generated documents (`document soa { … }`).
+                Document in documents,
             }
             namespaces {
                 Person,
@@ -303,6 +307,7 @@ macro_rules! registry {
                 Nonconformity,
                 InterestedParty,
                 Issue,
+                Document,
             }
         }
     };

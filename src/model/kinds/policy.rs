@@ -32,6 +32,8 @@ pub struct Policy {
     pub approved: Option<Signoff>,
     pub version: Option<String>,
     pub review: Option<Every>,
+    /// Printed on every page of the policy: `internal` unless declared.
+    pub classification: Option<super::Classification>,
     pub implements: Vec<Ref>,
     pub sections: Vec<Section>,
     pub statements: Vec<Statement>,
@@ -71,6 +73,8 @@ impl Policy {
     pub const STATEMENT: FieldSpec =
         repeatable("statement", Takes::Free, "ID \"text\" (repeatable)");
     pub const DESCRIPTION: FieldSpec = optional("description", Takes::Free, "string");
+    /// The same field, and the same words, as a `document`'s.
+    pub const CLASSIFICATION: FieldSpec = super::Document::CLASSIFICATION;
 }
 
 impl Declaration for Policy {
@@ -94,6 +98,7 @@ impl Declaration for Policy {
         Self::SECTION,
         Self::STATEMENT,
         Self::DESCRIPTION,
+        Self::CLASSIFICATION,
     ];
 
     fn lower(decl: &Decl, sink: &mut Sink) -> Option<Self> {
@@ -153,6 +158,10 @@ fn policy(decl: &Decl, sink: &mut Sink) -> Option<Policy> {
         }
     });
     let review = f.get(&Policy::REVIEW).and_then(|x| read::every(sink, x));
+    let classification = f
+        .get(&Policy::CLASSIFICATION)
+        .and_then(|x| read::keyword::<super::Classification>(sink, x))
+        .map(|(c, _)| c);
     let implements = f
         .get(&Policy::IMPLEMENTS)
         .map(|x| read::references(sink, x, "a control"))
@@ -212,6 +221,7 @@ fn policy(decl: &Decl, sink: &mut Sink) -> Option<Policy> {
         approved,
         version,
         review,
+        classification,
         implements,
         sections,
         statements,
