@@ -6,15 +6,15 @@
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
+pub mod control;
 mod csv;
 pub mod error;
-pub mod control;
 pub mod file_names;
 pub mod heatmap;
 mod html;
 mod json;
 pub mod lifecycle;
-mod markdown;
+pub(crate) mod markdown;
 pub mod methodology;
 pub mod names;
 pub mod policy;

@@ -7,7 +7,7 @@
 //! which keeps their formatting but lets no raw HTML, image or top-level heading through.
 
 mod context;
-mod escape;
+pub(crate) mod escape;
 mod lifecycle;
 mod policy;
 mod register;
