@@ -52,13 +52,15 @@ pub struct Files {
     pub config: Option<String>,
 }
 
-/// The branches the default comparison starts from, in order of preference.
+/// The branches the default comparison starts from, in order of preference: a local
+/// `main` or `master`, else the remote's (a CI checkout often has no local branch), else
+/// the branch the remote's HEAD names.
 const MAIN_BRANCHES: &[(&str, &str)] = &[
     ("refs/heads/main", "main"),
     ("refs/heads/master", "master"),
-    ("refs/remotes/origin/HEAD", "origin/HEAD"),
     ("refs/remotes/origin/main", "origin/main"),
     ("refs/remotes/origin/master", "origin/master"),
+    ("refs/remotes/origin/HEAD", "origin/HEAD"),
 ];
 
 impl Repository {
