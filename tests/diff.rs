@@ -350,3 +350,53 @@ fn a_project_that_did_not_exist_yet_is_all_new() {
     assert_eq!(len(&v, "risks"), 2);
     assert_eq!(v["risks"][0]["change"], "new");
 }
+
+#[test]
+fn build_since_writes_the_same_changes_as_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let clean = include_str!("fixtures/cli/clean.isms");
+    git(root, &["init", "-q", "-b", "main"]);
+    commit(root, "isms.isms", clean, "audited");
+    let changed = clean.replace("status implemented", "status partial\n  due 2027-01-31");
+    commit(
+        root,
+        "isms.isms",
+        &changed,
+        "MFA only for some administrators",
+    );
+    let out = isms(
+        root,
+        &[
+            "build", "--out", "dist", "--format", "json", "--today", TODAY, "--since", "HEAD~1",
+        ],
+    );
+    stdout(&out);
+    let built: Value =
+        serde_json::from_slice(&fs::read(root.join("dist/changes.json")).unwrap()).unwrap();
+    assert_eq!(built["statuses"][0]["after"], "partial");
+    assert_eq!(built, json(root, &["diff", "HEAD~1"]));
+    // Without JSON, and without `--since`, there is no changes.json.
+    let out = isms(
+        root,
+        &[
+            "build", "--out", "md", "--format", "md", "--today", TODAY, "--since", "HEAD~1",
+        ],
+    );
+    stdout(&out);
+    assert!(!root.join("md/changes.json").exists());
+    // A revision that does not exist writes nothing.
+    let out = isms(
+        root,
+        &[
+            "build", "--out", "none", "--today", TODAY, "--since", "nope",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        error(&out).contains("revision `nope` does not exist"),
+        "{}",
+        error(&out)
+    );
+    assert!(!root.join("none").exists());
+}

@@ -25,6 +25,9 @@ pub struct Args {
     /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
+    /// Add the changes since this git revision (the last audit), for a surveillance audit.
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -57,13 +60,38 @@ pub fn run(args: Args) -> Result<Outcome> {
         ));
         return Ok(Outcome::Problems);
     }
-    let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
+    let mut docs =
+        emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
+    if let Some(rev) = &args.since {
+        docs.extend(since(&p.root, rev, &c, &formats)?);
+        docs.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     let written = emit::writer::write_all(&out, &docs)
         .map_err(|e| miette!("cannot write documents into `{}`: {e}", shown(out)))?;
     for path in written {
         println(&format!("wrote {}", shown(path)))?;
     }
     Ok(Outcome::Clean)
+}
+
+/// The documents of `--since REV`: the JSON of the comparison (`changes.json`, the same
+/// as `isms diff --format json`). The readable "Changes since REV" document is the tree
+/// `diff::render::tree::document`, for the renderers of the document tree.
+fn since(
+    root: &Path,
+    rev: &str,
+    c: &isms::Compilation,
+    formats: &[Format],
+) -> Result<Vec<emit::Document>> {
+    let changes =
+        super::diff::since(root, rev, c).map_err(|e| miette!("no documents written: {e}"))?;
+    let mut docs = Vec::new();
+    if formats.contains(&Format::Json) {
+        let json =
+            isms::diff::render::json(&changes).map_err(|e| miette!("no documents written: {e}"))?;
+        docs.push(emit::Document::new("changes.json", json));
+    }
+    Ok(docs)
 }
 
 fn formats(requested: &[String]) -> Result<Vec<Format>> {

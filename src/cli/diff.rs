@@ -13,7 +13,7 @@ use miette::{miette, Result};
 use super::output::print;
 use super::{project, today, Outcome};
 use isms::diff::{self, render, Changes, Repository, Side, Snapshot};
-use isms::{compile_lean, Options};
+use isms::{compile_lean, Compilation, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -102,6 +102,25 @@ pub fn changes(
     };
     let before = snapshot(&repo, &from, today)?;
     Ok(diff::compare(from, &before, to, &after))
+}
+
+/// The changes of the project at `root` from `rev` to the compilation `after` of its
+/// working tree (`isms build --since REV`), checked on the same date.
+pub fn since(root: &Path, rev: &str, after: &Compilation) -> Result<Changes> {
+    let dir = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let repo = Repository::open(dir).map_err(|e| miette!("{e}"))?;
+    let from = repo.resolve(rev).map_err(|e| miette!("{e}"))?;
+    let before = snapshot(&repo, &from, after.today)?;
+    Ok(diff::compare(
+        from,
+        &before,
+        Side::working_tree(),
+        &Snapshot::of(after),
+    ))
 }
 
 fn snapshot(repo: &Repository, side: &Side, today: NaiveDate) -> Result<Snapshot> {

@@ -8,6 +8,7 @@
 
 pub mod control;
 mod csv;
+pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod heatmap;

@@ -4,6 +4,7 @@
 pub mod human;
 pub mod markdown;
 pub mod sentences;
+pub mod tree;
 
 use super::Changes;
 
