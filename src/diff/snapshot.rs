@@ -4,6 +4,8 @@
 //! diagnostics. Built from the same derived data the documents print (`emit::soa`,
 //! `emit::register`), so the report and the documents cannot disagree.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::emit::names::{date, status_words};
@@ -124,9 +126,13 @@ impl Snapshot {
                 .map(|o| party(&crate::emit::names::Party::of(m, o)))
         };
         let mut risks: Vec<RiskFact> = register.risks.iter().map(|r| risk(r, c)).collect();
-        // The register sorts by level; a change report follows the model.
-        let order = |id: &str| m.risks.iter().position(|r| r.id.text == id);
-        risks.sort_by_key(|r| order(&r.id));
+        // The register sorts by level; a change report follows the model (an index, not
+        // a search per risk: the time stays n log n).
+        let mut order: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in m.risks.iter().enumerate() {
+            order.entry(r.id.text.as_str()).or_insert(i);
+        }
+        risks.sort_by_key(|r| order.get(r.id.as_str()).copied());
         let policies = m
             .policies
             .iter()
