@@ -11,6 +11,7 @@ pub mod compile;
 pub mod config;
 pub mod control;
 pub mod diagnostics;
+pub mod diff;
 pub mod emit;
 pub mod fix;
 pub mod format;

@@ -26,6 +26,9 @@ pub struct Args {
     /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
+    /// Add the changes since this git revision (the last audit), for a surveillance audit.
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -60,7 +63,24 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     // Read once here, shared by every document's revision history.
     c.history = ProjectHistory::read(&p.root);
-    let docs = emit::documents(&c, &formats).map_err(|e| miette!("no documents written: {e}"))?;
+    let mut extra = Vec::new();
+    let mut changes_json = None;
+    if let Some(rev) = &args.since {
+        let changes = super::diff::since(&p.root, rev, &c)
+            .map_err(|e| miette!("no documents written: {e}"))?;
+        extra.push(isms::diff::render::tree::document(&c, &changes));
+        if formats.contains(&Format::Json) {
+            let json = isms::diff::render::json(&changes)
+                .map_err(|e| miette!("no documents written: {e}"))?;
+            changes_json = Some(emit::Output::new("changes.json", json));
+        }
+    }
+    let mut docs = emit::documents_with(&c, &formats, extra)
+        .map_err(|e| miette!("no documents written: {e}"))?;
+    if let Some(json) = changes_json {
+        docs.push(json);
+        docs.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     let written = emit::writer::write_all(&out, &docs)
         .map_err(|e| miette!("cannot write documents into `{}`: {e}", shown(out)))?;
     for path in written {
@@ -69,6 +89,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// The documents of `--since REV`: the JSON of the comparison (`changes.json`, the same
+/// as `isms diff --format json`). The readable "Changes since REV" document is the tree
+/// `diff::render::tree::document`, for the renderers of the document tree.
 fn formats(requested: &[String]) -> Result<Vec<Format>> {
     if requested.is_empty() {
         return Ok(Format::ALL.iter().map(|(_, f)| *f).collect());

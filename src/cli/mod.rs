@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod explain;
 mod fix;
 mod fmt;
@@ -42,6 +43,9 @@ enum Command {
     /// Apply the fixes the diagnostics carry: safe ones, and with `--unsafe` those that
     /// need review.
     Fix(fix::Args),
+    /// Compare the ISMS at two git revisions: applicability, statuses, risks, acceptances,
+    /// policies, owners, nonconformities, incidents and diagnostics that changed.
+    Diff(diff::Args),
     /// Create a new ISMS project that checks clean, with every Annex A control to decide.
     Init(init::Args),
 }
@@ -64,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Fix(args) => fix::run(args),
         Command::Init(args) => init::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     // What is still buffered is written now, so that its error decides the status too.
     let result = result.and_then(|outcome| output::flush().map(|()| outcome));

@@ -18,7 +18,7 @@ pub mod heatmap;
 pub mod html;
 mod json;
 pub mod lifecycle;
-mod markdown;
+pub(crate) mod markdown;
 pub mod methodology;
 pub mod names;
 pub mod policy;
@@ -110,8 +110,19 @@ impl Derived {
 
 /// Every document of the requested formats, sorted by path.
 pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Output>, Error> {
+    documents_with(c, formats, Vec::new())
+}
+
+/// Every document, plus `extra` documents built outside the compilation (the changes
+/// since a git revision, which need git), rendered and indexed like the others.
+pub fn documents_with(
+    c: &Compilation,
+    formats: &[Format],
+    extra: Vec<tree::Document>,
+) -> Result<Vec<Output>, Error> {
     let d = Derived::build(c);
-    let trees = documents::all(c, &d);
+    let mut trees = documents::all(c, &d);
+    trees.extend(extra);
     let mut docs = Vec::new();
     let wants = |f: Format| formats.contains(&f);
     if wants(Format::Markdown) {

@@ -10,6 +10,7 @@
 mod asset_inventory;
 mod audit_coverage;
 mod blocks;
+pub mod changes;
 mod context;
 pub mod control_block;
 mod legal_register;

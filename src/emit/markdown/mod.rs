@@ -8,7 +8,7 @@
 //! heading); policy sections are Markdown already and go through [`escape::prose`],
 //! which keeps their formatting but lets no raw HTML, image or top-level heading through.
 
-mod escape;
+pub(crate) mod escape;
 mod render;
 
 use super::tree::Document;
