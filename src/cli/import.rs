@@ -58,11 +58,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         eprintln(&format!("error: {p}"));
     }
     if report.files.is_empty() {
-        return Err(miette!(
-            help = "correct the cells, or write the rows that could be read with --partial",
-            "nothing was written: {} could not be read",
+        // Bad cells are problems reported, like a check's errors (status 1); the files
+        // were never staged.
+        eprintln(&format!(
+            "nothing was written: {} could not be read; correct them, or write the rows \
+             that could be read with --partial",
             cells(report.problems.len())
         ));
+        return Ok(Outcome::Problems);
     }
     write_all(&args.into, &report.files)?;
     for (name, _) in &report.files {
