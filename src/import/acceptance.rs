@@ -4,7 +4,7 @@
 //! the highest level accepted by a risk owner is the least the owners may accept alone.
 //! Registers without the column leave all three to confirm.
 
-use super::parties::{Parties, PartyKind};
+use super::parties::Parties;
 use super::records::RiskRecord;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,28 +60,4 @@ pub fn read(
     }
     out.owner_level = best.map(|i| levels[i].0.clone());
     out
-}
-
-impl Parties {
-    /// `person` holds `role` (both IDs of parties already added); a no-op otherwise.
-    pub fn hold(&mut self, person: &str, role: &str) {
-        let is_role = self
-            .all
-            .iter()
-            .any(|p| p.id == role && p.kind == PartyKind::Role);
-        if let Some(p) = self
-            .all
-            .iter_mut()
-            .find(|p| p.id == person && p.kind == PartyKind::Person)
-        {
-            if is_role && !p.roles.iter().any(|r| r == role) {
-                p.roles.push(role.to_string());
-            }
-        }
-    }
-
-    /// Whether some person holds `role`.
-    pub fn is_held(&self, role: &str) -> bool {
-        self.all.iter().any(|p| p.roles.iter().any(|r| r == role))
-    }
 }

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 
 use super::migrate::ControlId;
-use super::records::{PartyCell, SoaRecord};
+use super::parties::PartyCell;
+use super::records::SoaRecord;
 use super::Place;
 use crate::model::{Keyword as _, Status};
 

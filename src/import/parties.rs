@@ -4,7 +4,13 @@
 //! person (`"TODO: Full Name"`) so `isms check` asks who holds it.
 
 use super::migrate::is_word;
-use super::records::PartyCell;
+
+/// An owner or acceptor as a sheet names it: an ID, a name, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyCell {
+    pub id: Option<String>,
+    pub name: Option<String>,
+}
 
 /// Words that make a name a role's title, in English and German.
 const ROLE_WORDS: &[&str] = &[
@@ -91,6 +97,30 @@ impl Parties {
             });
         }
         Some(id)
+    }
+}
+
+impl Parties {
+    /// `person` holds `role` (both IDs of parties already added); a no-op otherwise.
+    pub fn hold(&mut self, person: &str, role: &str) {
+        let is_role = self
+            .all
+            .iter()
+            .any(|p| p.id == role && p.kind == PartyKind::Role);
+        if let Some(p) = self
+            .all
+            .iter_mut()
+            .find(|p| p.id == person && p.kind == PartyKind::Person)
+        {
+            if is_role && !p.roles.iter().any(|r| r == role) {
+                p.roles.push(role.to_string());
+            }
+        }
+    }
+
+    /// Whether some person holds `role`.
+    pub fn is_held(&self, role: &str) -> bool {
+        self.all.iter().any(|p| p.roles.iter().any(|r| r == role))
     }
 }
 

@@ -10,16 +10,10 @@ use super::field::Field;
 use super::header::Header;
 use super::mapping::{Mapping, SheetKind};
 use super::migrate::{self, Annex, ControlId};
+use super::parties::{slug, PartyCell};
 use super::workbook::{Sheet, Value};
 use super::{Place, Problem};
 use crate::model::{AssetKind, Keyword as _, Status, TreatmentKind};
-
-/// An owner or acceptor as the sheet names it: an ID, a name, or both.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartyCell {
-    pub id: Option<String>,
-    pub name: Option<String>,
-}
 
 #[derive(Debug, Clone)]
 pub struct SoaRecord {
@@ -398,7 +392,7 @@ fn asset_record(row: &mut Row<'_>) -> Option<AssetRecord> {
     }
     let record = AssetRecord {
         place: row.place(None),
-        id: super::parties::slug(&raw),
+        id: slug(&raw),
         title: row.text(Field::Title).or(Some(raw)),
         kind: kind?,
         owner: row.party(Field::Owner, Field::OwnerName),
