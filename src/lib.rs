@@ -17,6 +17,7 @@ pub mod fix;
 pub mod format;
 pub mod frontend;
 pub mod history;
+pub mod import;
 pub mod model;
 pub mod placeholder;
 pub mod project;

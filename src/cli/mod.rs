@@ -7,6 +7,7 @@ mod diff;
 mod explain;
 mod fix;
 mod fmt;
+mod import;
 mod init;
 mod output;
 mod project;
@@ -48,6 +49,9 @@ enum Command {
     Diff(diff::Args),
     /// Create a new ISMS project that checks clean, with every Annex A control to decide.
     Init(init::Args),
+    /// Import a Statement of Applicability, risk register or asset list from spreadsheets
+    /// (.xlsx, .ods, .csv) into .isms files.
+    Import(import::Args),
 }
 
 /// How the command ended, as the process exit status.
@@ -69,6 +73,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix::run(args),
         Command::Init(args) => init::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Import(args) => import::run(args),
     };
     // What is still buffered is written now, so that its error decides the status too.
     let result = result.and_then(|outcome| output::flush().map(|()| outcome));
