@@ -110,6 +110,8 @@ codes! {
     TextPlaceholder => "text/placeholder", Warning;
     DateInFuture => "date/in-future", Warning;
     DateOrder => "date/order", Error;
+    MappingUnknownControl => "mapping/unknown-control", Error;
+    MappingDuplicate => "mapping/duplicate", Warning;
 }
 
 /// Where the project and its rule documentation live.

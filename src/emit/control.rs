@@ -25,11 +25,7 @@ pub fn document_control(
     default_id: &str,
     _from: BuiltFrom,
 ) -> DocumentControl {
-    let warnings = c
-        .diagnostics
-        .iter()
-        .filter(|d| !d.is_error())
-        .count();
+    let warnings = c.diagnostics.iter().filter(|d| !d.is_error()).count();
     let mut draft = vec![DraftReason::Unapproved];
     if warnings > 0 {
         draft.push(DraftReason::ProjectWarnings(warnings));

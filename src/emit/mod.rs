@@ -6,9 +6,9 @@
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
+pub mod control;
 mod csv;
 pub mod error;
-pub mod control;
 pub mod file_names;
 pub mod heatmap;
 mod html;

@@ -1,6 +1,7 @@
 //! Stage 2: the typed model of one project — declarations lowered from every file,
 //! references resolved by kind, and the traceability graph.
 
+pub mod crosswalk;
 pub mod graph;
 pub mod items;
 pub mod kinds;

@@ -21,6 +21,7 @@ mod exclusion;
 mod incident;
 mod interested_party;
 mod management_review;
+mod mapping;
 mod methodology;
 mod metric;
 mod nonconformity;
@@ -46,6 +47,7 @@ pub use exclusion::*;
 pub use incident::*;
 pub use interested_party::*;
 pub use management_review::*;
+pub use mapping::*;
 pub use methodology::*;
 pub use metric::*;
 pub use nonconformity::*;
@@ -261,6 +263,8 @@ macro_rules! registry {
                 Policy in policies,
                 /// Catalogs the project may `use`: its own first, then the shipped ones.
                 Catalog in catalogs,
+                /// Crosswalks between catalogs: the project's own first, then the shipped ones.
+                Mapping in mappings,
                 Objective in objectives,
                 Metric in metrics,
                 Training in trainings,
