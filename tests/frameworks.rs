@@ -107,3 +107,62 @@ fn a_project_catalog_and_mapping_are_checked_like_the_shipped_ones() {
         codes(&c)
     );
 }
+
+#[test]
+fn each_mapped_framework_gets_one_coverage_document_listing_every_requirement() {
+    let c = acme_with("use nist-csf:2.0\nuse bsi-gspp\n");
+    let d = isms::emit::Derived::build(&c);
+    let docs = isms::emit::documents::all(&c, &d);
+    let stems: Vec<&str> = docs.iter().map(|x| x.stem.as_str()).collect();
+    assert_eq!(stems, ["coverage/nist-csf-2.0", "coverage/bsi-gspp"]);
+    let csf = isms::emit::coverage::all(&c, &d.soa);
+    let requirements = &csf[0].requirements;
+    assert_eq!(requirements.len(), 6 + 22 + 106);
+    // Each row of the document is one requirement, with as many cells as columns.
+    let table = docs[0]
+        .body
+        .iter()
+        .find_map(|b| match b {
+            isms::emit::tree::Block::Table(t) if t.key == "coverage" => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(table.rows.len(), requirements.len());
+    assert!(table.rows.iter().all(|r| r.len() == table.columns.len()));
+    // The example implements some of what CSF asks and not all of it.
+    use isms::emit::coverage::Coverage;
+    let count = |k: Coverage| requirements.iter().filter(|r| r.coverage == k).count();
+    let counts: Vec<usize> = [
+        Coverage::Covered,
+        Coverage::Partial,
+        Coverage::NotCovered,
+        Coverage::Excluded,
+    ]
+    .map(count)
+    .to_vec();
+    assert!(counts[0] > 0 && counts[1] > 0, "{counts:?}");
+    assert_eq!(counts.iter().sum::<usize>(), requirements.len());
+    // Every requirement NIST relates only to clauses 4–10 is covered: every ISMS meets them.
+    let mut clause_only = requirements
+        .iter()
+        .filter(|r| !r.related.is_empty() && r.related.iter().all(|x| x.id.starts_with("clause:")));
+    assert!(clause_only.clone().count() > 0);
+    assert!(clause_only.all(|r| r.coverage == Coverage::Covered));
+}
+
+#[test]
+fn a_project_framework_gets_the_same_coverage_document() {
+    let own = "catalog soc2:2017 \"SOC 2 (IDs only)\" {\n  entry CC6.1\n  entry CC9.9\n}\n\
+        mapping soc2-to-iso \"SOC 2 to ISO\" {\n  from soc2:2017\n  to iso27001:2022\n  \
+        map CC6.1 A.5.15, A.8.5 subset-of\n}\nuse soc2:2017\n";
+    let c = acme_with(own);
+    let d = isms::emit::Derived::build(&c);
+    let f = isms::emit::coverage::all(&c, &d.soa);
+    assert_eq!(f.len(), 1);
+    let ids: Vec<(&str, usize)> = f[0]
+        .requirements
+        .iter()
+        .map(|r| (r.id.as_str(), r.related.len()))
+        .collect();
+    assert_eq!(ids, [("CC6.1", 2), ("CC9.9", 0)]);
+}

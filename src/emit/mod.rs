@@ -7,7 +7,9 @@
 //! give byte-identical files.
 
 pub mod control;
+pub mod coverage;
 mod csv;
+pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod heatmap;
