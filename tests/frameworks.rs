@@ -166,3 +166,55 @@ fn a_project_framework_gets_the_same_coverage_document() {
         .collect();
     assert_eq!(ids, [("CC6.1", 2), ("CC9.9", 0)]);
 }
+
+/// `isms check --framework` on a copy of the example with `extra` added, on the real binary.
+fn check_framework(extra: &str, args: &[&str]) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    for f in isms::project::discover(std::path::Path::new(ACME)).files {
+        let to = dir.path().join(&f.name);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&f.path, to).unwrap();
+    }
+    std::fs::write(dir.path().join("frameworks.isms"), extra).unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", "2026-11-23"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_framework_lists_the_uncovered_requirements_and_deny_uncovered_fails_on_them() {
+    let own = "catalog soc2:2017 \"SOC 2 (IDs only)\" {\n  entry CC6.1\n  entry CC9.9\n}\n\
+        mapping soc2-to-iso \"SOC 2 to ISO\" {\n  from soc2:2017\n  to iso27001:2022\n  \
+        map CC6.1 A.5.15\n}\nuse soc2:2017\n";
+    let out = check_framework(own, &["--framework", "soc2:2017"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("1 of 2 requirements of `soc2:2017` not covered"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  CC9.9: no mapping relates it to the ISMS"),
+        "{text}"
+    );
+    assert!(!text.contains("  CC6.1"), "{text}");
+    let out = check_framework(own, &["--framework", "soc2:2017", "--deny", "uncovered"]);
+    assert_eq!(out.status.code(), Some(1));
+    let covered = own.replace("  entry CC9.9\n", "");
+    let out = check_framework(
+        &covered,
+        &["--framework", "soc2:2017", "--deny", "uncovered"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = check_framework(own, &["--framework", "nist-csf:2.0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`nist-csf:2.0` is not a catalog in `use`")
+    );
+    let out = check_framework(own, &["--deny", "uncovered"]);
+    assert_eq!(out.status.code(), Some(2));
+}

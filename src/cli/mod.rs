@@ -9,6 +9,7 @@ mod fmt;
 mod init;
 mod output;
 mod project;
+mod uncovered;
 
 use std::process::ExitCode;
 
