@@ -15,6 +15,7 @@ pub mod emit;
 pub mod fix;
 pub mod format;
 pub mod frontend;
+pub mod import_oscal;
 pub mod model;
 pub mod placeholder;
 pub mod project;

@@ -6,6 +6,7 @@ mod check;
 mod explain;
 mod fix;
 mod fmt;
+mod import_oscal;
 mod init;
 mod output;
 mod project;
@@ -45,6 +46,8 @@ enum Command {
     Fix(fix::Args),
     /// Create a new ISMS project that checks clean, with every Annex A control to decide.
     Init(init::Args),
+    /// Import a catalog from another tool: `--oscal-catalog FILE` (OSCAL JSON).
+    Import(import_oscal::Args),
 }
 
 /// How the command ended, as the process exit status.
@@ -65,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Fix(args) => fix::run(args),
         Command::Init(args) => init::run(args),
+        Command::Import(args) => import_oscal::run(args),
     };
     // What is still buffered is written now, so that its error decides the status too.
     let result = result.and_then(|outcome| output::flush().map(|()| outcome));

@@ -19,6 +19,7 @@ pub mod lifecycle;
 mod markdown;
 pub mod methodology;
 pub mod names;
+pub mod oscal;
 pub mod policy;
 pub mod register;
 pub mod scope;
@@ -40,6 +41,8 @@ pub enum Format {
     Csv,
     Json,
     Xlsx,
+    /// OSCAL 1.2.1 JSON (`oscal/`): written only when asked for.
+    Oscal,
 }
 
 impl Format {
@@ -49,7 +52,18 @@ impl Format {
         ("csv", Format::Csv),
         ("json", Format::Json),
         ("xlsx", Format::Xlsx),
+        ("oscal", Format::Oscal),
     ];
+
+    /// What `isms build` writes without `--format`: every format but OSCAL, an export
+    /// for other tools rather than a document for people.
+    pub fn defaults() -> Vec<Format> {
+        Format::ALL
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| *f != Format::Oscal)
+            .collect()
+    }
 
     pub fn parse(text: &str) -> Option<Format> {
         Format::ALL
@@ -120,6 +134,9 @@ pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Document>, E
     }
     if wants(Format::Xlsx) {
         docs.extend(xlsx::documents(&d)?);
+    }
+    if wants(Format::Oscal) {
+        docs.extend(oscal::documents(c, &d)?);
     }
     if wants(Format::Html) {
         // Last, so the index can also link the files of the other formats.
