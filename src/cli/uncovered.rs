@@ -32,8 +32,9 @@ pub fn report(c: &Compilation, framework: &str) -> miette::Result<(String, usize
         .iter()
         .filter(|r| r.coverage == Coverage::NotCovered)
         .collect();
+    let colon = if open.is_empty() { "" } else { ":" };
     let mut text = format!(
-        "\n{} of {} requirements of `{framework}` not covered by `{}`:\n",
+        "\n{} of {} requirements of `{framework}` not covered by `{}`{colon}\n",
         open.len(),
         found.requirements.len(),
         found.soa
