@@ -18,6 +18,7 @@ pub mod format;
 pub mod frontend;
 pub mod history;
 pub mod import;
+pub mod import_oscal;
 pub mod model;
 pub mod placeholder;
 pub mod project;

@@ -66,7 +66,8 @@ fn compiled(inputs: Vec<Input>) -> Compilation {
 }
 
 fn all_formats() -> Vec<Format> {
-    Format::ALL.iter().map(|(_, f)| *f).collect()
+    // What `isms build` writes without `--format` (OSCAL is written only on request).
+    Format::defaults()
 }
 
 fn build(c: &Compilation) -> BTreeMap<String, Vec<u8>> {

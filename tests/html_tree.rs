@@ -381,7 +381,7 @@ fn the_draft_is_marked_on_the_page_and_in_print() {
         "review overdue since 2026-11-01",
         "the project has 2 warnings",
     ] {
-        assert!(draft.contains(&format!("<li>{reason}</li>")), "{reason}");
+        assert!(draft.contains(reason), "{reason}");
     }
     let foot = &draft[draft.find("<div class=\"running foot\"").unwrap()..];
     assert!(foot[..foot.find("</div>").unwrap()].contains("DRAFT"));
@@ -413,8 +413,11 @@ fn printed_pages_repeat_identity_and_table_headers() {
 /// The tables of the tree in `doc`, as a reader should see them: header and cells'
 /// plain text, hidden characters shown as the page shows them.
 fn expected(doc: &Document) -> Vec<HtmlTable> {
-    doc.body
+    // The control block is tree blocks too, printed before the body.
+    let control = isms::emit::documents::control_block::blocks(&doc.control);
+    control
         .iter()
+        .chain(&doc.body)
         .filter_map(|b| match b {
             Block::Table(t) => Some(HtmlTable {
                 key: Some(t.key.to_string()),
@@ -434,7 +437,7 @@ fn expected(doc: &Document) -> Vec<HtmlTable> {
         .collect()
 }
 
-/// The tables of the page that come from the tree (the control block's are not).
+/// The tables of the page that come from the tree (the control block's included).
 fn shown(page: &str) -> Vec<HtmlTable> {
     tables(page)
         .into_iter()
@@ -487,38 +490,52 @@ fn the_reader_reads_headers_rows_breaks_and_entities() {
 fn the_control_block_and_history() {
     let (_, page) = &render_all()[0];
     let all = tables(page);
+    // The identity line, then the control table of the tree (`control_block`).
+    assert!(
+        page.contains("<p class=\"identity\">Acme GmbH · ISMS-SOA · version 1.3 · internal</p>")
+    );
     let control = all
         .iter()
-        .find(|t| {
-            t.rows
-                .iter()
-                .any(|r| r.first().is_some_and(|c| c == "Document ID"))
-        })
+        .find(|t| t.key.as_deref() == Some("document-control"))
         .unwrap();
-    let row = |label: &str| control.rows.iter().find(|r| r[0] == label).unwrap()[1].clone();
-    assert_eq!(row("Organisation"), "Acme GmbH");
-    assert_eq!(row("Version"), "1.3");
-    assert_eq!(row("Owner"), "Lena Wagner (lena)");
-    assert_eq!(row("Approved by"), "TODO, Chief Executive Officer");
-    assert_eq!(row("Approved on"), "—");
-    assert_eq!(row("Next review"), "2026-11-01");
-    assert_eq!(row("Built on"), "2026-11-23");
+    assert_eq!(
+        control.header,
+        [
+            "Owner",
+            "Approved by",
+            "Approved on",
+            "Next review",
+            "Built on"
+        ]
+    );
+    assert_eq!(
+        control.rows[0],
+        [
+            "Lena Wagner (lena)",
+            "TODO, Chief Executive Officer",
+            "—",
+            "2026-11-01",
+            "2026-11-23"
+        ]
+    );
     let history = all
         .iter()
         .find(|t| t.header.first().is_some_and(|h| h == "Date"))
         .unwrap();
-    assert_eq!(history.header, ["Date", "Commit", "Author", "Change"]);
+    assert_eq!(history.header, ["Date", "Author", "Change", "Commit"]);
     assert_eq!(
         history.rows[1],
         [
             "2026-11-02",
-            "0f9e8d7",
             "Max O'Brien",
-            "First SoA | all controls"
+            "First SoA | all controls",
+            "0f9e8d7"
         ]
     );
     let (_, approved) = &render_all()[1];
-    assert!(approved.contains("Revision history: not built from a git work tree &lt;here&gt;"));
+    assert!(
+        approved.contains("Revision history</strong>: not built from a git work tree &lt;here&gt;")
+    );
 }
 
 #[test]

@@ -146,9 +146,15 @@ fn check(what: &str, c: &Compilation) -> usize {
     let refs = references(m);
     let defs = definitions(m);
     let uses: Vec<&isms::model::Use> = m.uses.iter().collect();
+    // A mapping's `from` and `to` name catalogs, as `use` does.
+    let ends: Vec<&isms::model::Name> = m
+        .mappings
+        .iter()
+        .flat_map(|x| x.from.iter().chain(x.to.iter()))
+        .collect();
     assert_eq!(
         table.all().len(),
-        refs.len() + defs.len() + uses.len(),
+        refs.len() + defs.len() + uses.len() + ends.len(),
         "{what}: the table has entries for names the model does not hold, or misses some"
     );
     for (r, field) in &refs {
@@ -182,11 +188,11 @@ fn check(what: &str, c: &Compilation) -> usize {
             (other, _) => panic!("{what}: `{text}` resolved to {other:?}"),
         }
     }
-    for u in uses {
-        let entry = table.of_span(u.framework.span).unwrap();
+    for framework in uses.iter().map(|u| &u.framework).chain(ends) {
+        let entry = table.of_span(framework.span).unwrap();
         assert!(!entry.definition);
         if let Resolution::Resolved(to) = entry.resolution {
-            assert_eq!(name(m, to), u.framework.text);
+            assert_eq!(name(m, to), framework.text);
         }
     }
     // The table's own order and its query by target agree with a scan.

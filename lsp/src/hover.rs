@@ -286,6 +286,9 @@ fn control(a: &Analysis, id: &str) -> Option<String> {
             codes(policies.iter().map(String::as_str))
         ));
     }
+    if let Some(maps) = crate::hover_mappings::mapped(m, id) {
+        out.push(maps);
+    }
     push_opt(&mut out, decl.and_then(|d| d.common.doc.as_deref()));
     Some(join(out))
 }

@@ -26,6 +26,7 @@ pub mod folding;
 pub mod format;
 pub mod framing;
 pub mod hover;
+mod hover_mappings;
 pub mod incoming;
 pub mod inlay;
 pub mod names;

@@ -100,6 +100,7 @@ fn decl_symbol(a: &Analysis, d: &Decl) -> Option<DocumentSymbol> {
 pub fn symbol_kind(kind: DeclKind) -> SymbolKind {
     match kind {
         DeclKind::Use | DeclKind::Catalog => SymbolKind::MODULE,
+        DeclKind::Mapping => SymbolKind::OPERATOR,
         DeclKind::Organization => SymbolKind::NAMESPACE,
         DeclKind::Scope => SymbolKind::PACKAGE,
         DeclKind::Role => SymbolKind::INTERFACE,

@@ -380,7 +380,18 @@ impl Assess<'_> {
 
     fn soa(&self) -> Item {
         let mut it = item("6.1.3 d", "Statement of Applicability");
-        match self.m.uses.first() {
+        // The `use` line of the SoA's catalog, not of another framework in use.
+        let soa_catalog = self
+            .m
+            .soa_catalog
+            .and_then(|c| self.m.catalogs.get(c))
+            .map(|c| c.id.text.as_str());
+        let soa_use = self
+            .m
+            .uses
+            .iter()
+            .find(|u| Some(u.framework.text.as_str()) == soa_catalog);
+        match soa_use.or(self.m.uses.first()) {
             Some(u) => {
                 it.found
                     .push(self.at(&format!("`use {}`", u.framework.text), u.span));

@@ -1,4 +1,4 @@
-//! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx] [--today DATE]`
+//! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx,oscal] [--today DATE]`
 
 use std::path::{Component, Path, PathBuf};
 
@@ -20,7 +20,7 @@ pub struct Args {
     /// of the project's isms.toml).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Comma-separated formats to write: md, html, csv, json, xlsx (default: all).
+    /// Comma-separated formats to write: md, html, csv, json, xlsx, oscal (default: all but oscal).
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<String>,
     /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 /// `diff::render::tree::document`, for the renderers of the document tree.
 fn formats(requested: &[String]) -> Result<Vec<Format>> {
     if requested.is_empty() {
-        return Ok(Format::ALL.iter().map(|(_, f)| *f).collect());
+        return Ok(Format::defaults());
     }
     let mut out = Vec::new();
     for name in requested {

@@ -1,4 +1,5 @@
-//! `isms check [PATH…] [--format human|json|sarif|github] [--today DATE] [--deny warnings]`
+//! `isms check [PATH…] [--format human|json|sarif|github] [--today DATE] [--deny warnings|uncovered]
+//! [--framework CATALOG]`
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,10 @@ pub struct Args {
     /// project provides and what is missing before a Stage 1 audit (human format only).
     #[arg(long)]
     readiness: bool,
+    /// After the diagnostics, list the requirements of this framework in `use` that the
+    /// ISMS does not cover (human format only); `--deny uncovered` fails on them.
+    #[arg(long, value_name = "CATALOG")]
+    framework: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,12 +51,24 @@ enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Deny {
     Warnings,
+    /// Requirements of the `--framework` that are not covered.
+    Uncovered,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     if args.readiness && args.format != Format::Human {
         return Err(miette::miette!(
             "`--readiness` prints a report for people: use it with `--format human`"
+        ));
+    }
+    if args.framework.is_some() && args.format != Format::Human {
+        return Err(miette::miette!(
+            "`--framework` prints a report for people: use it with `--format human`"
+        ));
+    }
+    if args.deny == Some(Deny::Uncovered) && args.framework.is_none() {
+        return Err(miette::miette!(
+            "`--deny uncovered` needs `--framework CATALOG`"
         ));
     }
     let paths = if args.paths.is_empty() {
@@ -78,6 +95,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut suppression_text = String::new();
     let mut suppression_count = 0;
     let mut readiness = String::new();
+    let mut uncovered = 0;
     for p in projects {
         // `--today` wins over the project's `[check] today`, which wins over the clock.
         let today = match (&args.today, p.config.today) {
@@ -97,6 +115,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             let report = c.readiness().text();
             // It quotes the project: no control character reaches the terminal.
             readiness.push_str(&isms::control::visible(&report));
+        }
+        if let Some(framework) = &args.framework {
+            let (report, open) = super::uncovered::report(&c, framework)?;
+            readiness.push_str(&report);
+            uncovered += open;
         }
         match args.format {
             Format::Human => text.push_str(&render::human(&c.sources, &c.diagnostics, color)),
@@ -144,7 +167,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             println(&text)?;
         }
     }
-    let fails = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
+    let fails = summary.errors > 0
+        || (args.deny == Some(Deny::Warnings) && summary.warnings > 0)
+        || (args.deny == Some(Deny::Uncovered) && uncovered > 0);
     Ok(if fails {
         Outcome::Problems
     } else {

@@ -20,11 +20,11 @@ use isms::import::{self, Input, Options, Override, Report, SheetOutcome};
 pub struct Args {
     /// Workbooks to import: a Statement of Applicability, a risk register or an asset
     /// list, as .xlsx, .ods or .csv.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "oscal_catalog", value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The directory to write the .isms files into (created if missing).
-    #[arg(long, value_name = "DIR")]
-    into: PathBuf,
+    #[arg(long, value_name = "DIR", required_unless_present = "oscal_catalog")]
+    into: Option<PathBuf>,
     /// Map a column to a field, overriding the header detection (`--map "Maßnahme=id"`,
     /// `--map "Farbe=ignore"`); repeatable.
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
@@ -32,9 +32,25 @@ pub struct Args {
     /// Write what could be read even if some rows could not, and list those rows.
     #[arg(long)]
     partial: bool,
+    /// Import an OSCAL catalog (JSON: a baseline exported by another tool, or by `isms
+    /// build --format oscal`) as a `.isms` catalog instead of workbooks.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "into", "map", "partial"])]
+    oscal_catalog: Option<PathBuf>,
+    /// With `--oscal-catalog`: write the catalog to this new file instead of standard
+    /// output.
+    #[arg(long, value_name = "FILE", requires = "oscal_catalog")]
+    out: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(catalog) = &args.oscal_catalog {
+        return super::import_oscal::run(catalog, args.out.as_deref());
+    }
+    let Some(into) = &args.into else {
+        return Err(miette!(
+            "`--into DIR` says where to write the imported files"
+        ));
+    };
     let overrides = args
         .map
         .iter()
@@ -67,16 +83,16 @@ pub fn run(args: Args) -> Result<Outcome> {
         ));
         return Ok(Outcome::Problems);
     }
-    write_all(&args.into, &report.files)?;
+    write_all(into, &report.files)?;
     for (name, _) in &report.files {
-        println(&format!("wrote {}", shown(args.into.join(name))))?;
+        println(&format!("wrote {}", shown(into.join(name))))?;
     }
     for r in &report.reminders {
         println(&format!("confirm: {r}"))?;
     }
     println(&format!(
         "next: run `isms check {}`: it lists every placeholder the import left to confirm (`text/placeholder`)",
-        shown(&args.into)
+        shown(into)
     ))?;
     if report.problems.is_empty() {
         Ok(Outcome::Clean)

@@ -8,9 +8,11 @@ mod explain;
 mod fix;
 mod fmt;
 mod import;
+mod import_oscal;
 mod init;
 mod output;
 mod project;
+mod uncovered;
 
 use std::process::ExitCode;
 

@@ -114,6 +114,8 @@ codes! {
     ContextMissing => "context/missing", Warning;
     DocumentUnknown => "document/unknown", Error;
     DocumentReviewOverdue => "document/review-overdue", Warning;
+    MappingUnknownControl => "mapping/unknown-control", Error;
+    MappingDuplicate => "mapping/duplicate", Warning;
 }
 
 /// Where the project and its rule documentation live.

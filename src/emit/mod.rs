@@ -10,6 +10,7 @@
 //! give byte-identical files.
 
 pub mod control;
+pub mod coverage;
 mod csv;
 pub mod documents;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod lifecycle;
 pub(crate) mod markdown;
 pub mod methodology;
 pub mod names;
+pub mod oscal;
 pub mod policy;
 pub mod register;
 pub mod scope;
@@ -42,6 +44,8 @@ pub enum Format {
     Csv,
     Json,
     Xlsx,
+    /// OSCAL 1.2.1 JSON (`oscal/`): written only when asked for.
+    Oscal,
 }
 
 impl Format {
@@ -51,7 +55,18 @@ impl Format {
         ("csv", Format::Csv),
         ("json", Format::Json),
         ("xlsx", Format::Xlsx),
+        ("oscal", Format::Oscal),
     ];
+
+    /// What `isms build` writes without `--format`: every format but OSCAL, an export
+    /// for other tools rather than a document for people.
+    pub fn defaults() -> Vec<Format> {
+        Format::ALL
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| *f != Format::Oscal)
+            .collect()
+    }
 
     pub fn parse(text: &str) -> Option<Format> {
         Format::ALL
@@ -136,6 +151,9 @@ pub fn documents_with(
     }
     if wants(Format::Xlsx) {
         docs.extend(xlsx::documents(&d)?);
+    }
+    if wants(Format::Oscal) {
+        docs.extend(oscal::documents(c, &d)?);
     }
     if wants(Format::Html) {
         // Last, so the pages and the index can link every file of the other formats.

@@ -3,6 +3,7 @@
 
 pub mod clauses;
 pub mod coverage;
+pub mod crosswalk;
 pub mod graph;
 pub mod items;
 pub mod kinds;

@@ -74,6 +74,7 @@ pub fn resolve(model: &mut Model, sink: &mut Sink) {
     declare_names(model, sink);
     let mut recorder = Recorder::default();
     use_catalogs(model, sink, &mut recorder);
+    mapping_catalogs(model, sink, &mut recorder);
     model.soa_catalog = soa_catalog(model);
     lay_out_controls(model, sink);
     record_definitions(model, &mut recorder);
@@ -214,25 +215,47 @@ fn use_catalogs(model: &mut Model, sink: &mut Sink, recorder: &mut Recorder) {
         match found {
             Some(i) if !model.used_catalogs.contains(&i) => model.used_catalogs.push(i),
             Some(_) => {}
-            None => {
-                let ids = model.catalogs.iter().map(|c| c.id.text.as_str());
-                let mut d = Diagnostic::new(
-                    Code::RefUnknown,
-                    u.framework.span,
-                    format!("no framework catalog `{id}`"),
-                )
-                .with_label("unknown framework");
-                let available: Vec<&str> =
-                    model.catalogs.iter().map(|c| c.id.text.as_str()).collect();
-                d = match closest_suggestion(id, ids) {
-                    Some(best) => d
-                        .with_help(format!("did you mean `{}`?", best.name))
-                        .with_fix(Fix::did_you_mean(u.framework.span, best.name, best.unique)),
-                    None => d.with_help(format!("available catalogs: {}", list(available))),
-                };
-                sink.push(d);
+            None => sink.push(unknown_catalog(model, &u.framework)),
+        }
+    }
+}
+
+/// The `from` and `to` of every mapping name catalogs (used or not: a mapping is in use
+/// when both of its catalogs are).
+fn mapping_catalogs(model: &Model, sink: &mut Sink, recorder: &mut Recorder) {
+    for mapping in &model.mappings {
+        for (name, field) in [(&mapping.from, "from"), (&mapping.to, "to")] {
+            let Some(name) = name else {
+                continue;
+            };
+            let found = model.catalogs.iter().position(|c| c.id.text == name.text);
+            let resolution = found.map_or(Resolution::Unknown(None), |i| {
+                Resolution::Resolved(Referent::Catalog(i))
+            });
+            recorder.reference(name.span, field, resolution);
+            if found.is_none() {
+                sink.push(unknown_catalog(model, name));
             }
         }
+    }
+}
+
+/// `ref/unknown` for a name that is no catalog's, with the closest one or the list.
+fn unknown_catalog(model: &Model, name: &crate::model::Name) -> Diagnostic {
+    let id = &name.text;
+    let ids = model.catalogs.iter().map(|c| c.id.text.as_str());
+    let d = Diagnostic::new(
+        Code::RefUnknown,
+        name.span,
+        format!("no framework catalog `{id}`"),
+    )
+    .with_label("unknown framework");
+    let available: Vec<&str> = model.catalogs.iter().map(|c| c.id.text.as_str()).collect();
+    match closest_suggestion(id, ids) {
+        Some(best) => d
+            .with_help(format!("did you mean `{}`?", best.name))
+            .with_fix(Fix::did_you_mean(name.span, best.name, best.unique)),
+        None => d.with_help(format!("available catalogs: {}", list(available))),
     }
 }
 

@@ -20,6 +20,8 @@ mod control_overdue;
 mod control_undocumented;
 mod control_unjustified;
 mod incident_risks_not_reviewed;
+mod mapping_duplicate;
+mod mapping_unknown_control;
 mod methodology_levels;
 mod methodology_scale_gap;
 mod metric_below_target;
@@ -69,6 +71,8 @@ pub const ALL: &[Rule] = &[
     date_order::check,
     project_missing::check,
     methodology_scale_gap::check,
+    mapping_unknown_control::check,
+    mapping_duplicate::check,
     methodology_levels::check,
     value_out_of_scale::check,
     risk_missing_owner::check,

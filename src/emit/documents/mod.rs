@@ -13,6 +13,7 @@ mod blocks;
 pub mod changes;
 mod context;
 pub mod control_block;
+pub mod coverage;
 mod legal_register;
 mod lifecycle;
 mod management_review;
@@ -153,6 +154,7 @@ pub fn all(c: &Compilation, d: &Derived) -> Vec<Document> {
         docs.push(lifecycle::corrective_actions(c, d));
     }
     docs.push(readiness::build(c, d));
+    docs.extend(coverage::build(c, d));
     docs.extend(policy::build(c, d));
     docs
 }

@@ -23,6 +23,7 @@ mod incident;
 mod interested_party;
 mod issue;
 mod management_review;
+mod mapping;
 mod methodology;
 mod metric;
 mod nonconformity;
@@ -50,6 +51,7 @@ pub use incident::*;
 pub use interested_party::*;
 pub use issue::*;
 pub use management_review::*;
+pub use mapping::*;
 pub use methodology::*;
 pub use metric::*;
 pub use nonconformity::*;
@@ -277,6 +279,8 @@ macro_rules! registry {
                 Policy in policies,
                 /// Catalogs the project may `use`: its own first, then the shipped ones.
                 Catalog in catalogs,
+                /// Crosswalks between catalogs: the project's own first, then the shipped ones.
+                Mapping in mappings,
                 Objective in objectives,
                 Metric in metrics,
                 Training in trainings,

@@ -97,7 +97,8 @@ pub fn header_name(sink: &mut Sink, decl: &Decl, form: NameForm) -> Option<Name>
     let ok = match form {
         NameForm::Plain => !text.contains(['.', ':']),
         NameForm::Control => !text.contains(':'),
-        NameForm::Framework => !text.contains('.'),
+        // A version may have dots (`nist-csf:2.0`); the framework's name may not.
+        NameForm::Framework => !text.split(':').next().unwrap_or_default().contains('.'),
     };
     if !ok {
         sink.push(
