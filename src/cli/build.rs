@@ -1,4 +1,4 @@
-//! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx] [--today DATE]`
+//! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx,pdf,docx] [--today DATE]`
 
 use std::path::{Component, Path, PathBuf};
 
@@ -19,7 +19,8 @@ pub struct Args {
     /// of the project's isms.toml).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Comma-separated formats to write: md, html, csv, json, xlsx (default: all).
+    /// Comma-separated formats to write: md, html, csv, json, xlsx, pdf, docx (default: all
+    /// but pdf and docx; pdf needs a build with the `pdf` feature).
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<String>,
     /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
@@ -68,7 +69,11 @@ pub fn run(args: Args) -> Result<Outcome> {
 
 fn formats(requested: &[String]) -> Result<Vec<Format>> {
     if requested.is_empty() {
-        return Ok(Format::ALL.iter().map(|(_, f)| *f).collect());
+        return Ok(Format::ALL
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| f.is_default())
+            .collect());
     }
     let mut out = Vec::new();
     for name in requested {
@@ -80,6 +85,15 @@ fn formats(requested: &[String]) -> Result<Vec<Format>> {
                 "unknown document format `{name}`"
             )
         })?;
+        if format == Format::Pdf && !cfg!(feature = "pdf") {
+            // Refused before compiling anything: the other formats would be written
+            // without the one asked for.
+            return Err(miette!(
+                help = "install with PDF support: `cargo install isms --features pdf` \
+                        (see docs/pdf.md); `--format docx` works in every build",
+                "this `isms` was built without PDF support"
+            ));
+        }
         if !out.contains(&format) {
             out.push(format);
         }

@@ -6,9 +6,11 @@
 //! deterministic (no clocks but `--today`, no hash order): the same input and `--today`
 //! give byte-identical files.
 
-mod csv;
-pub mod error;
 pub mod control;
+mod csv;
+pub mod documents;
+pub mod docx;
+pub mod error;
 pub mod file_names;
 pub mod heatmap;
 mod html;
@@ -17,6 +19,8 @@ pub mod lifecycle;
 mod markdown;
 pub mod methodology;
 pub mod names;
+pub mod paged;
+pub mod pdf;
 pub mod policy;
 pub mod register;
 pub mod scope;
@@ -38,6 +42,9 @@ pub enum Format {
     Csv,
     Json,
     Xlsx,
+    /// Paged, through typst: only in a build with the `pdf` feature.
+    Pdf,
+    Docx,
 }
 
 impl Format {
@@ -47,7 +54,18 @@ impl Format {
         ("csv", Format::Csv),
         ("json", Format::Json),
         ("xlsx", Format::Xlsx),
+        ("pdf", Format::Pdf),
+        ("docx", Format::Docx),
     ];
+
+    /// What `isms build` writes when no `--format` is given: everything but the paged
+    /// formats, which are slower and (PDF) not in every build.
+    pub fn is_default(self) -> bool {
+        match self {
+            Format::Markdown | Format::Html | Format::Csv | Format::Json | Format::Xlsx => true,
+            Format::Pdf | Format::Docx => false,
+        }
+    }
 
     pub fn parse(text: &str) -> Option<Format> {
         Format::ALL
@@ -118,6 +136,9 @@ pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Document>, E
     }
     if wants(Format::Xlsx) {
         docs.extend(xlsx::documents(&d)?);
+    }
+    if wants(Format::Pdf) || wants(Format::Docx) {
+        docs.extend(paged::documents(&documents::all(c, &d), formats)?);
     }
     if wants(Format::Html) {
         // Last, so the index can also link the files of the other formats.

@@ -11,7 +11,7 @@ mod index;
 mod lifecycle;
 mod markdown;
 mod page;
-mod palette;
+pub(super) mod palette; // also the PDF heat map's colours
 mod policy;
 mod register;
 mod soa;

@@ -49,7 +49,10 @@ pub enum Block {
     Table(Table),
     Bullets(Vec<Vec<Inline>>),
     /// A note, warning or draft notice, set apart from the text around it.
-    Banner { tone: Tone, text: Vec<Inline> },
+    Banner {
+        tone: Tone,
+        text: Vec<Inline>,
+    },
     /// Markdown the user wrote (a policy's sections). Backends render it through their own
     /// filter: no raw HTML, no images, no top-level headings.
     Prose(String),
@@ -88,9 +91,15 @@ pub enum Inline {
     Strong(String),
     /// An identifier (`A.8.5`, `R-01`), set in a fixed-width face where the format can.
     Code(String),
-    Link { text: String, to: Target },
+    Link {
+        text: String,
+        to: Target,
+    },
     /// A status word with a tone: "implemented", "overdue", "DRAFT".
-    Badge { text: String, tone: Tone },
+    Badge {
+        text: String,
+        tone: Tone,
+    },
     /// A line break inside a cell or paragraph.
     Break,
 }
