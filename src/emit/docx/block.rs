@@ -20,19 +20,19 @@ const HEADER_FILL: &str = "E8E8E8";
 
 pub fn block(b: &Block, width: usize) -> Vec<Part> {
     match b {
-        Block::Heading { level, text: t, .. } => vec![Part::Paragraph(
+        Block::Heading { level, text: t, .. } => vec![Part::paragraph(
             Paragraph::new()
                 .style(heading_style(usize::from(*level).max(2)))
                 .keep_next(true)
                 .add_run(text(t)),
         )],
-        Block::Paragraph(run) => vec![Part::Paragraph(paragraph(run))],
-        Block::Fields(fields) => vec![Part::Table(fields_table(fields, width))],
+        Block::Paragraph(run) => vec![Part::paragraph(paragraph(run))],
+        Block::Fields(fields) => vec![Part::table(fields_table(fields, width))],
         Block::Table(t) => table(t, width),
         Block::Bullets(items) => items
             .iter()
             .map(|item| {
-                Part::Paragraph(
+                Part::paragraph(
                     paragraph(item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
                 )
             })
@@ -43,7 +43,7 @@ pub fn block(b: &Block, width: usize) -> Vec<Part> {
                 .add_paragraph(paragraph(run))
                 .shading(Shading::new().fill(fill.trim_start_matches('#')))
                 .width(width, WidthType::Dxa);
-            vec![Part::Table(
+            vec![Part::table(
                 Table::new(vec![TableRow::new(vec![cell])])
                     .set_grid(vec![width])
                     .width(width, WidthType::Dxa),
@@ -51,7 +51,7 @@ pub fn block(b: &Block, width: usize) -> Vec<Part> {
         }
         Block::Prose(markdown) => prose::paragraphs(markdown)
             .into_iter()
-            .map(Part::Paragraph)
+            .map(Part::paragraph)
             .collect(),
         Block::Chart(Chart::HeatMap { caption, map }) => heat_map(caption, map),
     }
@@ -92,7 +92,7 @@ fn table(t: &TreeTable, width: usize) -> Vec<Part> {
     }
     let mut out = Vec::new();
     if let Some(caption) = &t.caption {
-        out.push(Part::Paragraph(
+        out.push(Part::paragraph(
             Paragraph::new()
                 .keep_next(true)
                 .add_run(text(caption).bold()),
@@ -154,7 +154,7 @@ fn table(t: &TreeTable, width: usize) -> Vec<Part> {
             .collect();
         rows.push(TableRow::new(cells).cant_split());
     }
-    out.push(Part::Table(
+    out.push(Part::table(
         Table::new(rows)
             .set_grid(grid)
             .width(width, WidthType::Dxa)
@@ -166,7 +166,7 @@ fn table(t: &TreeTable, width: usize) -> Vec<Part> {
 /// The heat map as a table of shaded cells: likelihood down the side (highest first),
 /// impact along the bottom.
 fn heat_map(caption: &str, map: &HeatMap) -> Vec<Part> {
-    let mut out = vec![Part::Paragraph(
+    let mut out = vec![Part::paragraph(
         Paragraph::new()
             .keep_next(true)
             .add_run(text(caption).bold()),
@@ -226,7 +226,7 @@ fn heat_map(caption: &str, map: &HeatMap) -> Vec<Part> {
     rows.push(TableRow::new(bottom).cant_split());
     let mut grid = vec![label_width];
     grid.extend(std::iter::repeat_n(cell_width, map.impact.len()));
-    out.push(Part::Table(
+    out.push(Part::table(
         Table::new(rows)
             .set_grid(grid)
             .layout(TableLayoutType::Fixed),

@@ -21,10 +21,21 @@ use super::tree::Document;
 use super::Error;
 use run::text;
 
-/// A paragraph or a table: what a block becomes.
+/// A paragraph or a table: what a block becomes. (A paragraph is large in docx-rs;
+/// boxed, a list of parts stays small.)
 pub enum Part {
-    Paragraph(Paragraph),
-    Table(Table),
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl Part {
+    fn paragraph(p: Paragraph) -> Part {
+        Part::Paragraph(Box::new(p))
+    }
+
+    fn table(t: Table) -> Part {
+        Part::Table(Box::new(t))
+    }
 }
 
 /// A4 in twips, and the side margins (1.8 cm).
@@ -72,8 +83,8 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, Error> {
     for b in paged::front_matter(doc).iter().chain(&doc.body) {
         for part in block::block(b, width) {
             docx = match part {
-                Part::Paragraph(p) => docx.add_paragraph(p),
-                Part::Table(t) => docx.add_table(t),
+                Part::Paragraph(p) => docx.add_paragraph(*p),
+                Part::Table(t) => docx.add_table(*t),
             };
         }
     }
