@@ -16,9 +16,9 @@ pub fn pdf(doc: &Document) -> Result<Vec<u8>, Error> {
     let compiled = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|e| Error::Pdf(messages(&e)))?;
-    let standards =
+    let archival =
         PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::Pdf(e.to_string()))?;
-    let options = PdfOptions {
+    let options = |standards| PdfOptions {
         // The stem names the document across builds: the PDF's identifier is its hash.
         ident: Smart::Custom(doc.stem.as_str()),
         timestamp: world::date(doc.control.built).map(Timestamp::new_utc),
@@ -26,7 +26,11 @@ pub fn pdf(doc: &Document) -> Result<Vec<u8>, Error> {
         standards,
         tagged: true,
     };
-    typst_pdf::pdf(&compiled, &options).map_err(|e| Error::Pdf(messages(&e)))
+    // PDF/A-2b refuses text that no embedded font can show (a name in a script the fonts
+    // lack, a control picture): such a document is written as a plain PDF instead.
+    typst_pdf::pdf(&compiled, &options(archival))
+        .or_else(|_| typst_pdf::pdf(&compiled, &options(PdfStandards::default())))
+        .map_err(|e| Error::Pdf(messages(&e)))
 }
 
 fn messages(diagnostics: &[SourceDiagnostic]) -> String {
