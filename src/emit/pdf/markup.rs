@@ -68,6 +68,7 @@ fn preamble(doc: &Document) -> String {
 #set table.cell(breakable: false)
 #show table: set text(size: 8.5pt)
 #show table: set par(justify: false)
+#show table: set text(hyphenate: true)
 
 "##,
         title = string(&doc.title),
