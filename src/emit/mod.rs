@@ -138,7 +138,7 @@ pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Document>, E
         docs.extend(xlsx::documents(&d)?);
     }
     if wants(Format::Pdf) || wants(Format::Docx) {
-        docs.extend(paged::documents(&documents::all(c, &d), formats)?);
+        docs.extend(paged_documents(&documents::all(c, &d), formats)?);
     }
     if wants(Format::Html) {
         // Last, so the index can also link the files of the other formats.
@@ -147,6 +147,24 @@ pub fn documents(c: &Compilation, formats: &[Format]) -> Result<Vec<Document>, E
     }
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(docs)
+}
+
+/// The PDF and DOCX files of `trees`, for the formats asked for: `soa.pdf`,
+/// `policies/access-control.docx`. (Here, not in `paged`, which both backends use.)
+fn paged_documents(trees: &[tree::Document], formats: &[Format]) -> Result<Vec<Document>, Error> {
+    let mut out = Vec::new();
+    for tree in trees {
+        if formats.contains(&Format::Pdf) {
+            out.push(Document::new(format!("{}.pdf", tree.stem), pdf::pdf(tree)?));
+        }
+        if formats.contains(&Format::Docx) {
+            out.push(Document::new(
+                format!("{}.docx", tree.stem),
+                docx::docx(tree)?,
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// The organization's name as documents print it.

@@ -13,32 +13,10 @@ use chrono::NaiveDate;
 use super::tree::{
     party, Block, Column, Document, DocumentControl, Field, History, Inline, Table, Tone,
 };
-use super::{Document as File, Error, Format};
 
 /// A document with a table of more columns than this is set on landscape pages: the SoA
 /// (14 columns) is unreadable at portrait width, a register of 6 columns is not.
 pub const PORTRAIT_MAX_COLUMNS: usize = 8;
-
-/// The PDF and DOCX files of `trees`, for the formats asked for: `soa.pdf`,
-/// `policies/access-control.docx`.
-pub fn documents(trees: &[Document], formats: &[Format]) -> Result<Vec<File>, Error> {
-    let mut out = Vec::new();
-    for tree in trees {
-        if formats.contains(&Format::Pdf) {
-            out.push(File::new(
-                format!("{}.pdf", tree.stem),
-                super::pdf::pdf(tree)?,
-            ));
-        }
-        if formats.contains(&Format::Docx) {
-            out.push(File::new(
-                format!("{}.docx", tree.stem),
-                super::docx::docx(tree)?,
-            ));
-        }
-    }
-    Ok(out)
-}
 
 /// Whether the document reads better on landscape pages.
 pub fn is_wide(doc: &Document) -> bool {

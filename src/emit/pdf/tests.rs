@@ -24,8 +24,6 @@ fn the_text_is_extractable() {
     // Written for a look at the pages: ISMS_PAGED_SAMPLES=DIR keeps them there.
     if let Ok(keep) = std::env::var("ISMS_PAGED_SAMPLES") {
         std::fs::write(std::path::Path::new(&keep).join("sample.pdf"), &bytes).unwrap();
-        let docx = crate::emit::docx::docx(&sample::document()).unwrap();
-        std::fs::write(std::path::Path::new(&keep).join("sample.docx"), docx).unwrap();
     }
     let Ok(out) = Command::new("pdftotext").arg(&path).arg("-").output() else {
         eprintln!("pdftotext is not installed: text extraction not checked");
