@@ -1,4 +1,4 @@
-//! `isms build [PATH] [--out DIR] [--format md,html,csv,json,xlsx,oscal] [--today DATE]`
+//! `isms build [PATH] [--out DIR] [--format md,html,pdf,docx,csv,json,xlsx,oscal] [--today DATE] [--since REV]`
 
 use std::path::{Component, Path, PathBuf};
 
@@ -20,7 +20,8 @@ pub struct Args {
     /// of the project's isms.toml).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Comma-separated formats to write: md, html, csv, json, xlsx, oscal (default: all but oscal).
+    /// Comma-separated formats to write: md, html, pdf, docx, csv, json, xlsx, oscal
+    /// (default: md, html, csv, json, xlsx; pdf needs a build with the `pdf` feature).
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<String>,
     /// The date printed on the documents and used for overdue checks (YYYY-MM-DD).
@@ -106,6 +107,15 @@ fn formats(requested: &[String]) -> Result<Vec<Format>> {
                 "unknown document format `{name}`"
             )
         })?;
+        if format == Format::Pdf && !cfg!(feature = "pdf") {
+            // Refused before compiling anything: the other formats would be written
+            // without the one asked for.
+            return Err(miette!(
+                help = "install with PDF support: `cargo install isms --features pdf` \
+                        (see docs/pdf.md); `--format docx` works in every build",
+                "this `isms` was built without PDF support"
+            ));
+        }
         if !out.contains(&format) {
             out.push(format);
         }

@@ -9,6 +9,12 @@ pub enum Error {
     Json(serde_json::Error),
     Csv(::csv::Error),
     Xlsx(rust_xlsxwriter::XlsxError),
+    /// `--format pdf` from a build without the `pdf` feature.
+    PdfUnavailable,
+    /// typst refused the markup made from a document (a bug: the markup quotes all user
+    /// text), with typst's messages.
+    Pdf(String),
+    Docx(String),
 }
 
 impl fmt::Display for Error {
@@ -17,6 +23,13 @@ impl fmt::Display for Error {
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Csv(e) => write!(f, "cannot write CSV: {e}"),
             Error::Xlsx(e) => write!(f, "cannot write a spreadsheet: {e}"),
+            Error::PdfUnavailable => write!(
+                f,
+                "this `isms` was built without PDF support; install it with \
+                 `cargo install isms --features pdf` (see docs/pdf.md)"
+            ),
+            Error::Pdf(e) => write!(f, "cannot write a PDF: {e}"),
+            Error::Docx(e) => write!(f, "cannot write a DOCX document: {e}"),
         }
     }
 }

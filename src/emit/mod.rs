@@ -13,6 +13,7 @@ pub mod control;
 pub mod coverage;
 mod csv;
 pub mod documents;
+pub mod docx;
 pub mod error;
 pub mod file_names;
 pub mod heatmap;
@@ -23,6 +24,8 @@ pub(crate) mod markdown;
 pub mod methodology;
 pub mod names;
 pub mod oscal;
+pub mod paged;
+pub mod pdf;
 pub mod policy;
 pub mod register;
 pub mod scope;
@@ -46,6 +49,9 @@ pub enum Format {
     Xlsx,
     /// OSCAL 1.2.1 JSON (`oscal/`): written only when asked for.
     Oscal,
+    /// Paged, through typst: only in a build with the `pdf` feature.
+    Pdf,
+    Docx,
 }
 
 impl Format {
@@ -56,15 +62,26 @@ impl Format {
         ("json", Format::Json),
         ("xlsx", Format::Xlsx),
         ("oscal", Format::Oscal),
+        ("pdf", Format::Pdf),
+        ("docx", Format::Docx),
     ];
 
-    /// What `isms build` writes without `--format`: every format but OSCAL, an export
-    /// for other tools rather than a document for people.
+    /// What `isms build` writes without `--format`: the documents for people in the
+    /// formats every build has. OSCAL is an export for other tools, and the paged formats
+    /// are slower and (PDF) not in every build: each is written when asked for.
+    pub fn is_default(self) -> bool {
+        match self {
+            Format::Markdown | Format::Html | Format::Csv | Format::Json | Format::Xlsx => true,
+            Format::Oscal | Format::Pdf | Format::Docx => false,
+        }
+    }
+
+    /// The formats `isms build` writes without `--format`.
     pub fn defaults() -> Vec<Format> {
         Format::ALL
             .iter()
             .map(|(_, f)| *f)
-            .filter(|f| *f != Format::Oscal)
+            .filter(|f| f.is_default())
             .collect()
     }
 
@@ -155,6 +172,9 @@ pub fn documents_with(
     if wants(Format::Oscal) {
         docs.extend(oscal::documents(c, &d)?);
     }
+    if wants(Format::Pdf) || wants(Format::Docx) {
+        docs.extend(paged_documents(&trees, formats)?);
+    }
     if wants(Format::Html) {
         // Last, so the pages and the index can link every file of the other formats.
         let mut written: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
@@ -187,6 +207,24 @@ fn index_intro(d: &Derived) -> Vec<tree::Block> {
         Block::Paragraph(lead),
         Block::Paragraph(vec![Inline::text(format!("Scope: {}", d.scope.statement))]),
     ]
+}
+
+/// The PDF and DOCX files of `trees`, for the formats asked for: `soa.pdf`,
+/// `policies/access-control.docx`. (Here, not in `paged`, which both backends use.)
+fn paged_documents(trees: &[tree::Document], formats: &[Format]) -> Result<Vec<Output>, Error> {
+    let mut out = Vec::new();
+    for tree in trees {
+        if formats.contains(&Format::Pdf) {
+            out.push(Output::new(format!("{}.pdf", tree.stem), pdf::pdf(tree)?));
+        }
+        if formats.contains(&Format::Docx) {
+            out.push(Output::new(
+                format!("{}.docx", tree.stem),
+                docx::docx(tree)?,
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// The organization's name as documents print it.

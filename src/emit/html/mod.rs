@@ -17,7 +17,7 @@ mod inlines;
 mod links;
 mod markdown;
 mod page;
-mod palette;
+pub(super) mod palette; // also the PDF and DOCX heat maps' colours
 mod render;
 mod tree_index;
 mod writer;
