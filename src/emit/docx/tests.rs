@@ -38,12 +38,13 @@ fn table_cells_header_rows_and_hostile_text_are_in_the_body() {
     ] {
         assert!(body.contains(text), "{text} missing");
     }
-    // The controls table, the wide table, and the revision history repeat their header.
-    assert_eq!(body.matches("<w:tblHeader/>").count(), 3);
+    // The document-control table, the revision history, the controls table and the wide
+    // table repeat their header.
+    assert_eq!(body.matches("<w:tblHeader/>").count(), 4);
     assert!(body.contains("&lt;/w:t&gt;"), "XML in user text is escaped");
     assert!(body.contains('\u{241b}'), "ESC is shown as its picture");
     assert!(!body.contains('\u{1b}'));
-    assert!(body.contains("DRAFT: not approved; the project has 2 warnings"));
+    assert!(body.contains(": not approved; the project has 2 warnings"));
     // The reader of docx-rs parses it: the XML is well-formed.
     docx_rs::read_docx(&bytes).unwrap();
 }
