@@ -69,7 +69,9 @@ pub fn front_matter(doc: &Document) -> Vec<Block> {
             Inline::Code(doc.clause.clone()),
         ]));
     }
-    out.push(Block::Paragraph(vec![Inline::text(control_block::identity(c))]));
+    out.push(Block::Paragraph(vec![Inline::text(
+        control_block::identity(c),
+    )]));
     out.extend(control_block::blocks(c));
     out
 }
