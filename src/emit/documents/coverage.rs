@@ -4,7 +4,7 @@
 use crate::emit::control::{document_control, BuiltFrom};
 use crate::emit::coverage::{self, Coverage, FrameworkCoverage, State};
 use crate::emit::names::status_words;
-use crate::emit::tree::{Block, Column, Document, Inline, Table, Tone};
+use crate::emit::tree::{Block, Column, Document, DocumentControl, Inline, Table, Tone};
 use crate::emit::Derived;
 use crate::model::Kind;
 use crate::Compilation;
@@ -22,15 +22,25 @@ pub fn stem(framework: &str) -> String {
     format!("coverage/{}", framework.replace(':', "-"))
 }
 
+/// The control of `document coverage { … }`, which covers every coverage document; each
+/// one's ID is the declared (or default) ID followed by its framework:
+/// `ISMS-COVERAGE-NIST-CSF-2.0`.
+fn control(c: &Compilation, framework: &str) -> DocumentControl {
+    let known = crate::model::known::COVERAGE;
+    let mut control = document_control(c, known.stem, known.default_id, BUILT_FROM);
+    control.id = format!(
+        "{}-{}",
+        control.id,
+        framework.replace(':', "-").to_uppercase()
+    );
+    control
+}
+
 const BUILT_FROM: BuiltFrom = BuiltFrom::Kinds(&[Kind::Control, Kind::Risk, Kind::Requirement]);
 
 fn document(c: &Compilation, f: &FrameworkCoverage) -> Document {
     let stem = stem(&f.framework);
     let name = f.title.clone().unwrap_or_else(|| f.framework.clone());
-    let id = format!(
-        "ISMS-COVERAGE-{}",
-        f.framework.replace(':', "-").to_uppercase()
-    );
     let mut body = vec![
         Block::Banner {
             tone: Tone::Neutral,
@@ -73,7 +83,7 @@ fn document(c: &Compilation, f: &FrameworkCoverage) -> Document {
         stem: stem.clone(),
         title: format!("Coverage of {name}"),
         clause: "6.1.3".into(),
-        control: document_control(c, &stem, &id, BUILT_FROM),
+        control: control(c, &f.framework),
         body,
     }
 }

@@ -129,6 +129,21 @@ pub mod known {
         title: "Audit programme coverage",
         clause: "9.2",
     };
+    /// Every framework's coverage document (`coverage/<framework>`): one declaration
+    /// controls them all, and each one's ID is this ID followed by its framework.
+    pub const COVERAGE: KnownDocument = KnownDocument {
+        stem: "coverage",
+        default_id: "ISMS-COVERAGE",
+        title: "Coverage of another framework",
+        clause: "6.1.3",
+    };
+    /// The changes since a git revision (`isms build --since REV`).
+    pub const CHANGES: KnownDocument = KnownDocument {
+        stem: "changes",
+        default_id: "ISMS-CHANGES",
+        title: "Changes since a revision",
+        clause: "6.3, 9.3.2 b",
+    };
 }
 
 /// Every document a `document` declaration can name, in the order of the index.
@@ -148,6 +163,8 @@ pub const DOCUMENTS: &[KnownDocument] = &[
     known::ASSET_INVENTORY,
     known::ROLES,
     known::AUDIT_COVERAGE,
+    known::COVERAGE,
+    known::CHANGES,
 ];
 
 /// The known document whose stem is `stem`.
