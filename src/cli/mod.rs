@@ -52,7 +52,7 @@ enum Command {
     /// Create a new ISMS project that checks clean, with every Annex A control to decide.
     Init(init::Args),
     /// Import a Statement of Applicability, risk register or asset list from spreadsheets
-    /// (.xlsx, .ods, .csv) into .isms files.
+    /// (.xlsx, .ods, .csv), or an OSCAL catalog (`--oscal-catalog`), into .isms files.
     Import(import::Args),
 }
 
