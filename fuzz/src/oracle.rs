@@ -143,7 +143,13 @@ pub fn judge(bytes: &[u8], today: NaiveDate) -> Verdict {
     }
     if let Some(full) = &full {
         if !full.has_errors() {
-            let formats: Vec<Format> = Format::ALL.iter().map(|(_, f)| *f).collect();
+            // Every format this build can write (PDF only with the `pdf` feature: without
+            // it, asking for PDF is an error before HTML is rendered).
+            let formats: Vec<Format> = Format::ALL
+                .iter()
+                .map(|(_, f)| *f)
+                .filter(|f| *f != Format::Pdf || emit::pdf::AVAILABLE)
+                .collect();
             // A format's own limits are errors, not failures; only a panic is.
             let _ = guarded("build", &mut failures, || emit::documents(full, &formats));
         }
