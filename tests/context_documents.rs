@@ -4,8 +4,9 @@
 // Helpers outside `#[test]` functions unwrap too: a failure there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::fmt::Write as _;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use isms::check::readiness::State;
@@ -15,8 +16,7 @@ use isms::model::coverage::audit_coverage;
 use isms::model::responsibilities::{responsibilities, Duty, Who};
 use isms::model::{DeclKind, IssueKind};
 use isms::{compile, Compilation, Input, Options};
-
-const ACME: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme");
+use support::acme;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -31,29 +31,6 @@ fn run(text: &str) -> Compilation {
 
 fn codes(c: &Compilation) -> Vec<&'static str> {
     c.diagnostics.iter().map(|d| d.code.as_str()).collect()
-}
-
-fn acme() -> Compilation {
-    fn walk(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|x| x == "isms") {
-                let name = path
-                    .strip_prefix(ACME)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((name, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(Path::new(ACME), &mut files);
-    files.sort();
-    let inputs = files.into_iter().map(|(n, b)| Input::new(n, b)).collect();
-    compile(inputs, &Options { today: today() })
 }
 
 const BASE: &str = "organization acme \"Acme\"\nscope \"S\" { includes \"E\" }\n\
